@@ -1,0 +1,102 @@
+import * as pulumi from "@pulumi/pulumi";
+import { setMockOptions } from "@pulumi/pulumi/runtime/settings";
+import * as runtimeState from "@pulumi/pulumi/runtime/state";
+import { AwsMocks } from "./aws-mocks";
+import type { MockAccount } from "./context";
+import { Recorder } from "./recorder";
+import { RecordingMonitor } from "./recording-monitor";
+
+export interface MockEnvironmentOptions {
+  /** @default "cloudblocks" */
+  readonly project?: string;
+  /** @default "test" */
+  readonly stack?: string;
+  /**
+   * Stack configuration, keyed as in `Pulumi.<stack>.yaml` (`aws:region`, `buddyverse:env`, or a bare key for
+   * the project namespace). Objects and arrays are passed as JSON, as the Pulumi CLI does.
+   */
+  readonly config?: Readonly<Record<string, unknown>>;
+  /** Config keys to mark secret (their values are still readable by the program). */
+  readonly secretKeys?: readonly string[];
+  /** The fake account: id, region, partition. */
+  readonly account?: Partial<MockAccount>;
+  /** Run as `pulumi preview` (outputs of new resources unknown where the engine would not know them). @default false */
+  readonly preview?: boolean;
+}
+
+/** A mocked Pulumi runtime that records every registration. Create one per test (or per `before`). */
+export interface MockEnvironment {
+  readonly recorder: Recorder;
+  readonly mocks: AwsMocks;
+  /** Resolves once every registration and invoke the program started has finished, including those from applies. */
+  settle(): Promise<void>;
+}
+
+/**
+ * What `pulumi.runtime.setMocks` does, with the recording monitor instead of a plain MockMonitor: the same
+ * engine features are announced, so secrets and transforms reach the monitor as they would reach the engine.
+ */
+function installMonitor(monitor: RecordingMonitor, project: string, stack: string, preview: boolean): void {
+  setMockOptions(monitor, project, stack, preview);
+  // getStore is internal to the SDK (left out of its .d.ts), but it is exactly what setMocks itself uses.
+  const store = (runtimeState as unknown as { getStore(): Record<string, boolean> }).getStore();
+  store.supportsSecrets = true;
+  store.supportsResourceReferences = true;
+  store.supportsOutputValues = false;
+  store.supportsDeletedWith = true;
+  store.supportsReplaceWith = true;
+  store.supportsAliasSpecs = true;
+  store.supportsTransforms = true;
+  store.supportsInvokeTransforms = true;
+  store.supportsParameterization = true;
+  store.supportsResourceHooks = true;
+  store.supportsErrorHooks = true;
+  store.supportsInvokeDependsOn = false;
+}
+
+function configKey(project: string, key: string): string {
+  return key.includes(":") ? key : `${project}:${key}`;
+}
+
+/**
+ * Installs the cloudblocks mocks as the Pulumi runtime (no engine, no cloud) and returns the recorder.
+ * Each call starts from an empty record and a fresh config.
+ */
+export function setupMocks(options: MockEnvironmentOptions = {}): MockEnvironment {
+  const project = options.project ?? "cloudblocks";
+  const stack = options.stack ?? "test";
+  const recorder = new Recorder();
+  const mocks = new AwsMocks(recorder, options.account);
+  const monitor = new RecordingMonitor(mocks, recorder);
+  installMonitor(monitor, project, stack, options.preview ?? false);
+
+  const config: Record<string, string> = {};
+  for (const [key, value] of Object.entries(options.config ?? {})) {
+    config[configKey(project, key)] = typeof value === "string" ? value : JSON.stringify(value);
+  }
+  pulumi.runtime.setAllConfig(config, (options.secretKeys ?? []).map((key) => configKey(project, key)));
+
+  return {
+    recorder,
+    mocks,
+    settle: () => waitUntilIdle(monitor),
+  };
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function waitUntilIdle(monitor: RecordingMonitor): Promise<void> {
+  // A registration resolving can trigger applies that register more resources, so the monitor must stay idle
+  // across several event-loop turns before the program counts as settled.
+  let idleTurns = 0;
+  while (idleTurns < 5) {
+    await nextTurn();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    idleTurns = monitor.pending === 0 ? idleTurns + 1 : 0;
+  }
+}
+
+/** The resolved value of an input or output (for assertions). */
+export function outputOf<T>(value: pulumi.Input<T>): Promise<pulumi.Unwrap<T>> {
+  return new Promise((resolve) => pulumi.output(value).apply((resolved) => resolve(resolved as pulumi.Unwrap<T>)));
+}

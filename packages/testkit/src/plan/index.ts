@@ -1,0 +1,3 @@
+export * from "./model";
+export * from "./render-text";
+export * from "./render-diagram";

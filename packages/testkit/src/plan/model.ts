@@ -1,0 +1,71 @@
+import type { Props } from "../model";
+import type { RecordedOptions, RecordedResource } from "../recorder";
+
+/** The marker that replaces every secret value in a plan: secrets never reach a plan file or a terminal. */
+export const SECRET_MARKER = "[secret]";
+
+export interface PlanResource {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  /** URN of the parent, or null for top-level resources. */
+  readonly parent: string | null;
+  readonly custom: boolean;
+  /** Modelled child of a remote component (awsx), not registered by the program itself. */
+  readonly virtual: boolean;
+  readonly inputs: Props;
+  readonly options: RecordedOptions;
+}
+
+export interface PlanViolation {
+  readonly policy: string;
+  readonly enforcement: "mandatory" | "advisory" | "disabled";
+  readonly urn: string;
+  readonly message: string;
+}
+
+export interface PlanPolicyReport {
+  /** How many (policy, resource) pairs were evaluated. */
+  readonly checked: number;
+  readonly violations: readonly PlanViolation[];
+}
+
+export interface Plan {
+  readonly stack: string;
+  readonly project: string;
+  readonly resources: readonly PlanResource[];
+  readonly outputs: Props;
+  readonly policies: PlanPolicyReport;
+}
+
+function maskPath(target: Props, path: string): void {
+  const keys = path.split(".");
+  let node: unknown = target;
+  for (const key of keys.slice(0, -1)) {
+    if (node === null || typeof node !== "object") return;
+    node = (node as Props)[key];
+  }
+  if (node !== null && typeof node === "object") (node as Props)[keys[keys.length - 1]!] = SECRET_MARKER;
+}
+
+/** A recorded resource as it appears in a plan, with every secret input replaced by {@link SECRET_MARKER}. */
+export function toPlanResource(resource: RecordedResource): PlanResource {
+  const inputs = structuredClone(resource.inputs);
+  for (const path of resource.secretPaths) {
+    if (path === "") return { ...base(resource), inputs: { value: SECRET_MARKER } };
+    maskPath(inputs, path);
+  }
+  return { ...base(resource), inputs };
+}
+
+function base(resource: RecordedResource): Omit<PlanResource, "inputs"> {
+  return {
+    urn: resource.urn,
+    type: resource.type,
+    name: resource.name,
+    parent: resource.parent ?? null,
+    custom: resource.custom,
+    virtual: resource.virtual,
+    options: resource.options,
+  };
+}

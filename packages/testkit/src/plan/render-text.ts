@@ -1,0 +1,62 @@
+import type { Plan, PlanResource } from "./model";
+
+/** Resource counts by type, most frequent first. */
+export function countByType(resources: readonly PlanResource[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const r of resources) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+function flags(r: PlanResource): string {
+  const marks = [r.virtual ? "awsx" : "", r.options.protect ? "protected" : "", r.options.retainOnDelete ? "retain" : ""].filter(Boolean);
+  return marks.length ? `  [${marks.join(", ")}]` : "";
+}
+
+/** The parent/child tree, as `pulumi preview` shows it. */
+export function renderTree(resources: readonly PlanResource[]): string {
+  const children = new Map<string | null, PlanResource[]>();
+  const known = new Set(resources.map((r) => r.urn));
+  for (const r of resources) {
+    const parent = r.parent && known.has(r.parent) ? r.parent : null;
+    children.set(parent, [...(children.get(parent) ?? []), r]);
+  }
+  const lines: string[] = [];
+  const walk = (parent: string | null, indent: string) => {
+    const list = children.get(parent) ?? [];
+    list.forEach((r, i) => {
+      const last = i === list.length - 1;
+      lines.push(`${indent}${last ? "└─" : "├─"} ${r.type}  ${r.name}${flags(r)}`);
+      walk(r.urn, `${indent}${last ? "   " : "│  "}`);
+    });
+  };
+  walk(null, "");
+  return lines.join("\n");
+}
+
+function renderOutputs(outputs: Plan["outputs"]): string {
+  return Object.entries(outputs)
+    .map(([key, value]) => `  ${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`)
+    .join("\n");
+}
+
+/** The whole human-readable plan: tree, counts, outputs, policy results. */
+export function renderPlanText(plan: Plan): string {
+  const custom = plan.resources.filter((r) => r.custom);
+  const violations = plan.policies.violations;
+  const sections = [
+    `Plan for stack "${plan.stack}" of project "${plan.project}" (offline, mocked AWS): ${custom.length} resources would be created`,
+    "",
+    "Resources",
+    renderTree(plan.resources),
+    "",
+    "Counts by type",
+    ...countByType(custom).map(([type, n]) => `  ${String(n).padStart(4)}  ${type}`),
+    "",
+    "Outputs",
+    renderOutputs(plan.outputs) || "  (none)",
+    "",
+    `Policies: ${plan.policies.checked} checks, ${violations.length} violation(s)`,
+    ...violations.map((v) => `  [${v.enforcement}] ${v.policy}: ${v.message}\n      at ${v.urn}`),
+  ];
+  return sections.join("\n");
+}

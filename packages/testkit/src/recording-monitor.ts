@@ -1,0 +1,147 @@
+import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import { deserializeProperties, specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
+import { AWSX_VPC_TYPE, isModelledType, type AwsMocks } from "./aws-mocks";
+import type { Props } from "./model";
+import type { VirtualChild } from "./model/awsx-vpc";
+import type { RecordedOptions, Recorder } from "./recorder";
+
+/* The engine's gRPC request objects are untyped in the SDK; this is the part the recorder reads. */
+interface RegisterRequest {
+  getType(): string;
+  getName(): string;
+  getParent(): string;
+  getCustom(): boolean;
+  getRemote(): boolean;
+  getObject(): { toJavaScript(): unknown };
+  getProtect(): boolean;
+  getDependenciesList(): string[];
+  getIgnorechangesList(): string[];
+  getRetainondelete(): boolean;
+  getDeletebeforereplace(): boolean;
+  getReplaceonchangesList(): string[];
+  getAdditionalsecretoutputsList(): string[];
+  getAliasesList(): unknown[];
+  getAliasurnsList(): string[];
+  getCustomtimeouts(): { getCreate(): string; getUpdate(): string; getDelete(): string } | undefined;
+  getDeletedwith(): string;
+  getProvider(): string;
+}
+
+interface RegisterResponse {
+  getUrn(): string;
+  getId(): string;
+  getObject(): unknown;
+}
+
+type Callback = (err: unknown, response: unknown) => void;
+
+/** Dotted paths of every value marked secret in a serialized property struct. */
+function secretPaths(value: unknown, path = ""): string[] {
+  if (value === null || typeof value !== "object") return [];
+  const record = value as Record<string, unknown>;
+  if (record[specialSigKey] === specialSecretSig) return [path];
+  return Object.entries(record).flatMap(([key, child]) => secretPaths(child, path ? `${path}.${key}` : key));
+}
+
+function optionsOf(req: RegisterRequest): RecordedOptions {
+  const timeouts = req.getCustomtimeouts();
+  const provider = req.getProvider();
+  return {
+    protect: req.getProtect() === true,
+    dependsOn: req.getDependenciesList(),
+    ignoreChanges: req.getIgnorechangesList(),
+    retainOnDelete: req.getRetainondelete() === true,
+    deleteBeforeReplace: req.getDeletebeforereplace() === true,
+    replaceOnChanges: req.getReplaceonchangesList(),
+    additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+    aliasCount: req.getAliasesList().length + req.getAliasurnsList().length,
+    customTimeouts: timeouts
+      ? { create: timeouts.getCreate() || undefined, update: timeouts.getUpdate() || undefined, delete: timeouts.getDelete() || undefined }
+      : undefined,
+    deletedWith: req.getDeletedwith() || undefined,
+    provider: provider ? provider.split("::").slice(0, -1).join("::") : undefined,
+  };
+}
+
+const noOptions: RecordedOptions = {
+  protect: false, dependsOn: [], ignoreChanges: [], retainOnDelete: false, deleteBeforeReplace: false,
+  replaceOnChanges: [], additionalSecretOutputs: [], aliasCount: 0,
+};
+
+/**
+ * Pulumi's MockMonitor, plus a record of every registration with the options the engine would see, and a
+ * count of registrations still in flight so tests can wait until the program has settled.
+ */
+export class RecordingMonitor extends MockMonitor {
+  private inFlight = 0;
+
+  constructor(
+    private readonly awsMocks: AwsMocks,
+    private readonly recorder: Recorder,
+  ) {
+    super(awsMocks);
+  }
+
+  get pending(): number {
+    return this.inFlight;
+  }
+
+  override async registerResource(req: RegisterRequest, callback: Callback): Promise<void> {
+    this.inFlight++;
+    try {
+      await super.registerResource(req, (err, response) => {
+        if (!err) this.record(req, response as RegisterResponse);
+        callback(err, response);
+      });
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  override async invoke(req: unknown, callback: Callback): Promise<void> {
+    this.inFlight++;
+    try {
+      await super.invoke(req, callback);
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private record(req: RegisterRequest, response: RegisterResponse): void {
+    const raw = req.getObject().toJavaScript();
+    const urn = response.getUrn();
+    const type = req.getType();
+    this.recorder.add({
+      urn,
+      type,
+      name: req.getName(),
+      parent: req.getParent() || undefined,
+      custom: req.getCustom(),
+      remote: req.getRemote(),
+      virtual: false,
+      modelled: isModelledType(type, req.getCustom()),
+      id: response.getId() || undefined,
+      inputs: deserializeProperties(req.getObject() as never) as Props,
+      secretPaths: secretPaths(raw),
+      outputs: deserializeProperties(response.getObject() as never) as Props,
+      options: optionsOf(req),
+    });
+    if (type === AWSX_VPC_TYPE) this.recordVirtualChildren(urn, this.awsMocks.virtualChildren.get(req.getName()) ?? []);
+  }
+
+  /** Adds what awsx creates out of process, with URNs built the way the engine builds them. */
+  private recordVirtualChildren(componentUrn: string, children: VirtualChild[]): void {
+    const [prefix, qualifiedType] = [componentUrn.split("::").slice(0, 2).join("::"), componentUrn.split("::")[2]!];
+    const urnByKey = new Map<string, { urn: string; qualifiedType: string }>();
+    for (const child of children) {
+      const parent = child.parentName ? urnByKey.get(`${child.parentType}::${child.parentName}`) : { urn: componentUrn, qualifiedType };
+      const chain = `${parent!.qualifiedType}$${child.type}`;
+      const urn = `${prefix}::${chain}::${child.name}`;
+      urnByKey.set(`${child.type}::${child.name}`, { urn, qualifiedType: chain });
+      this.recorder.add({
+        urn, type: child.type, name: child.name, parent: parent!.urn, custom: true, remote: false, virtual: true,
+        modelled: true, id: child.id, inputs: child.inputs, secretPaths: [], outputs: { ...child.inputs, id: child.id }, options: noOptions,
+      });
+    }
+  }
+}
