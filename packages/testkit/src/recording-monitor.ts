@@ -25,6 +25,7 @@ interface RegisterRequest {
   getCustomtimeouts(): { getCreate(): string; getUpdate(): string; getDelete(): string } | undefined;
   getDeletedwith(): string;
   getProvider(): string;
+  getProvidersMap(): { get(key: string): string | undefined };
 }
 
 interface RegisterResponse {
@@ -45,7 +46,8 @@ function secretPaths(value: unknown, path = ""): string[] {
 
 function optionsOf(req: RegisterRequest): RecordedOptions {
   const timeouts = req.getCustomtimeouts();
-  const provider = req.getProvider();
+  // A component has no provider of its own; its `providers` map says what its AWS children will use.
+  const provider = req.getProvider() || req.getProvidersMap().get("aws") || "";
   return {
     protect: req.getProtect() === true,
     dependsOn: req.getDependenciesList(),
@@ -126,11 +128,13 @@ export class RecordingMonitor extends MockMonitor {
       outputs: deserializeProperties(response.getObject() as never) as Props,
       options: optionsOf(req),
     });
-    if (type === AWSX_VPC_TYPE) this.recordVirtualChildren(urn, this.awsMocks.virtualChildren.get(req.getName()) ?? []);
+    if (type === AWSX_VPC_TYPE) {
+      this.recordVirtualChildren(urn, this.awsMocks.virtualChildren.get(req.getName()) ?? [], optionsOf(req).provider);
+    }
   }
 
   /** Adds what awsx creates out of process, with URNs built the way the engine builds them. */
-  private recordVirtualChildren(componentUrn: string, children: VirtualChild[]): void {
+  private recordVirtualChildren(componentUrn: string, children: VirtualChild[], provider: string | undefined): void {
     const [prefix, qualifiedType] = [componentUrn.split("::").slice(0, 2).join("::"), componentUrn.split("::")[2]!];
     const urnByKey = new Map<string, { urn: string; qualifiedType: string }>();
     for (const child of children) {
@@ -140,7 +144,7 @@ export class RecordingMonitor extends MockMonitor {
       urnByKey.set(`${child.type}::${child.name}`, { urn, qualifiedType: chain });
       this.recorder.add({
         urn, type: child.type, name: child.name, parent: parent!.urn, custom: true, remote: false, virtual: true,
-        modelled: true, id: child.id, inputs: child.inputs, secretPaths: [], outputs: { ...child.inputs, id: child.id }, options: noOptions,
+        modelled: true, id: child.id, inputs: child.inputs, secretPaths: [], outputs: { ...child.inputs, id: child.id }, options: { ...noOptions, provider },
       });
     }
   }

@@ -1,0 +1,2 @@
+export { ArgsValidationError, validateArgs, rejectArg, formatPath } from "./validate";
+export { azSuffix, regionOfAz } from "./naming";

@@ -1,0 +1,163 @@
+import type {
+  EnforcementLevel,
+  PolicyProviderResource,
+  PolicyResource,
+  ReportViolation,
+  ResourceValidationArgs,
+  StackValidationArgs,
+} from "@pulumi/policy";
+import { policies as allPolicies } from "./policies";
+import type { CloudblocksPolicy, Props } from "./types";
+
+/** What the offline runner needs of a resource: a resource recorded by `@cloudblocks/testkit` fits. */
+export interface PolicySubject {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  readonly parent?: string;
+  readonly custom: boolean;
+  readonly inputs: Props;
+  readonly options: {
+    readonly protect: boolean;
+    readonly ignoreChanges: readonly string[];
+    readonly deleteBeforeReplace: boolean;
+    readonly additionalSecretOutputs: readonly string[];
+    readonly aliasCount: number;
+    readonly provider?: string;
+  };
+}
+
+/**
+ * Per-policy settings in the format of `pulumi preview --policy-pack-config`: an enforcement level, or an
+ * object with `enforcementLevel` and the policy's own options. Environments use it to document exceptions.
+ */
+export type PolicyPackConfig = Readonly<Record<string, EnforcementLevel | ({ readonly enforcementLevel?: EnforcementLevel } & Props)>>;
+
+export interface PolicyViolation {
+  readonly policy: string;
+  readonly enforcement: "mandatory" | "advisory" | "disabled";
+  readonly urn: string;
+  readonly message: string;
+}
+
+export interface PolicyReport {
+  /** How many (policy, resource) evaluations ran. */
+  readonly checked: number;
+  readonly violations: readonly PolicyViolation[];
+}
+
+/** Thrown by `notApplicable()`, as CrossGuard does, to stop one evaluation without a violation. */
+class NotApplicable extends Error {}
+
+function settingsOf(policy: CloudblocksPolicy, config: PolicyPackConfig): { level: EnforcementLevel; options: Props } {
+  const entry = config[policy.name];
+  if (typeof entry === "string") return { level: entry, options: {} };
+  return { level: entry?.enforcementLevel ?? policy.enforcementLevel ?? "advisory", options: { ...entry } };
+}
+
+function reporter(sink: (message: string, urn?: string) => void): ReportViolation {
+  return Object.assign(sink, { stackTags: new Map<string, string>() }) as ReportViolation;
+}
+
+const notApplicable = (reason?: string): never => {
+  throw new NotApplicable(reason);
+};
+
+/** Runs the policies over a recorded plan, exactly as CrossGuard would call them during `pulumi preview`. */
+export async function runPolicies(
+  subjects: readonly PolicySubject[],
+  options: { readonly policies?: readonly CloudblocksPolicy[]; readonly config?: PolicyPackConfig } = {},
+): Promise<PolicyReport> {
+  const custom = subjects.filter((s) => s.custom && !s.type.startsWith("pulumi:providers:"));
+  const byUrn = new Map(subjects.map((s) => [s.urn, s]));
+  const providerOf = (s: PolicySubject): PolicyProviderResource | undefined => {
+    const p = s.options.provider ? byUrn.get(s.options.provider) : undefined;
+    return p ? { type: p.type, props: p.inputs, urn: p.urn, name: p.name } : undefined;
+  };
+  const violations: PolicyViolation[] = [];
+  let checked = 0;
+
+  for (const policy of options.policies ?? allPolicies) {
+    const { level, options: policyOptions } = settingsOf(policy, options.config ?? {});
+    if (level === "disabled") continue;
+    const enforcement = level === "remediate" ? "mandatory" : level;
+    const getConfig = <T extends object>() => policyOptions as T;
+    if ("validateResource" in policy && policy.validateResource) {
+      const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
+      for (const subject of custom) {
+        const args = toResourceArgs(subject, providerOf(subject), getConfig);
+        for (const validate of validations) {
+          checked++;
+          await guard(() => validate(args, reporter((message) => violations.push({ policy: policy.name, enforcement, urn: subject.urn, message }))));
+        }
+      }
+    }
+    if ("validateStack" in policy && policy.validateStack) {
+      checked++;
+      const resources = custom.map((s) => toPolicyResource(s, providerOf(s)));
+      const args: StackValidationArgs = { resources, stackTags: new Map(), getConfig, notApplicable };
+      await guard(() =>
+        policy.validateStack(args, reporter((message, urn) => violations.push({ policy: policy.name, enforcement, urn: urn ?? "", message }))),
+      );
+    }
+  }
+  return { checked, violations };
+}
+
+async function guard(run: () => void | Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    if (!(error instanceof NotApplicable)) throw error;
+  }
+}
+
+/** Policies here compare `args.type` with type tokens; class-based checks compare the class's Pulumi type token. */
+function typeChecks(type: string, props: Props) {
+  const tokenOf = (cls: unknown) => (cls as { __pulumiType?: string }).__pulumiType;
+  return {
+    isType: (cls: unknown) => tokenOf(cls) === type,
+    asType: (cls: unknown) => (tokenOf(cls) === type ? props : undefined),
+  };
+}
+
+function policyOptions(subject: PolicySubject) {
+  return {
+    protect: subject.options.protect,
+    ignoreChanges: [...subject.options.ignoreChanges],
+    deleteBeforeReplace: subject.options.deleteBeforeReplace,
+    aliases: [],
+    customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+    additionalSecretOutputs: [...subject.options.additionalSecretOutputs],
+    parent: subject.parent,
+  };
+}
+
+function toResourceArgs(subject: PolicySubject, provider: PolicyProviderResource | undefined, getConfig: <T extends object>() => T): ResourceValidationArgs {
+  return {
+    type: subject.type,
+    props: subject.inputs,
+    urn: subject.urn,
+    name: subject.name,
+    opts: policyOptions(subject),
+    provider,
+    stackTags: new Map(),
+    getConfig,
+    notApplicable,
+    ...typeChecks(subject.type, subject.inputs),
+  } as ResourceValidationArgs;
+}
+
+function toPolicyResource(subject: PolicySubject, provider: PolicyProviderResource | undefined): PolicyResource {
+  return {
+    type: subject.type,
+    props: subject.inputs,
+    urn: subject.urn,
+    name: subject.name,
+    opts: policyOptions(subject),
+    provider,
+    dependencies: [],
+    propertyDependencies: {},
+    ...typeChecks(subject.type, subject.inputs),
+  } as PolicyResource;
+}
