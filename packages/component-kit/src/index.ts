@@ -1,2 +1,3 @@
 export { ArgsValidationError, validateArgs, rejectArg, formatPath } from "./validate";
 export { azSuffix, regionOfAz } from "./naming";
+export type { NetworkRef, AlarmSink, MetricDescriptor } from "./contracts";

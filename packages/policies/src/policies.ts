@@ -1,7 +1,19 @@
+import { alarmingPolicies } from "./rules/alarming";
+import { databasePolicies } from "./rules/database";
 import { logGroupRetention } from "./rules/logging";
 import { noWorldOpenPorts } from "./rules/network";
+import { networkVpcPolicies } from "./rules/network-vpc";
 import { standardTags } from "./rules/tagging";
+import { webPolicies } from "./rules/web";
 import type { CloudblocksPolicy } from "./types";
 
 /** Every cloudblocks control, in the order reports list them. */
-export const policies: readonly CloudblocksPolicy[] = [standardTags, noWorldOpenPorts, logGroupRetention];
+export const policies: readonly CloudblocksPolicy[] = [
+  standardTags,
+  noWorldOpenPorts,
+  logGroupRetention,
+  ...networkVpcPolicies,
+  ...webPolicies,
+  ...databasePolicies,
+  ...alarmingPolicies,
+];

@@ -7,6 +7,7 @@ import { resourceModels, type Props } from "./model";
 import type { Recorder } from "./recorder";
 
 export const AWSX_VPC_TYPE = "awsx:ec2:Vpc";
+const DEFAULT_TAGS_TOKEN = "aws:index/getDefaultTags:getDefaultTags";
 
 /** Whether the testkit answers this resource type with a realistic model. */
 export function isModelledType(type: string, custom: boolean): boolean {
@@ -58,9 +59,21 @@ export class AwsMocks implements pulumi.runtime.Mocks {
   }
 
   call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
-    const model = invokeModels[args.token];
     const inputs = (args.inputs ?? {}) as Props;
+    if (args.token === DEFAULT_TAGS_TOKEN) {
+      this.recorder.addInvoke({ token: args.token, inputs, modelled: true });
+      return { id: "default-tags", tags: this.defaultTagsOf(args.provider) };
+    }
+    const model = invokeModels[args.token];
     this.recorder.addInvoke({ token: args.token, inputs, modelled: model !== undefined });
     return model ? model(inputs, this.account) : {};
+  }
+
+  /** The `defaultTags` the calling provider was configured with, as `aws.getDefaultTags` reports them. */
+  private defaultTagsOf(providerRef: string | undefined): Record<string, string> {
+    const urn = providerRef?.split("::").slice(0, -1).join("::");
+    const raw = urn ? this.recorder.byUrnOf(urn)?.inputs["defaultTags"] : undefined;
+    const parsed = (typeof raw === "string" ? JSON.parse(raw) : raw) as { tags?: Record<string, string> } | undefined;
+    return parsed?.tags ?? {};
   }
 }

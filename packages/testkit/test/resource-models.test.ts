@@ -100,6 +100,12 @@ describe("testkit resource models", () => {
     expect(env.recorder.unmodelledTypes).to.deep.equal(["aws:apigateway/restApi:RestApi"]);
   });
 
+  it("answers getDefaultTags with the calling provider's defaultTags", async () => {
+    const provider = new aws.Provider("tagged", { region: "ap-northeast-2", defaultTags: { tags: { Project: "buddyverse", Environment: "prod" } } });
+    const tags = await outputOf(aws.getDefaultTagsOutput({}, { provider }).tags);
+    expect(tags).to.deep.equal({ Project: "buddyverse", Environment: "prod" });
+  });
+
   it("is deterministic: the same program gets the same ids", async () => {
     const first = await outputOf(new aws.ec2.Vpc("same", {}).id);
     setupMocks({ project: "kit", stack: "unit" });

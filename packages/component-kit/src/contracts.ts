@@ -1,0 +1,40 @@
+import type * as pulumi from "@pulumi/pulumi";
+
+/**
+ * The network a component is placed in. `HaVpc` satisfies it by shape; a project with its own VPC can build
+ * one from plain ids. Every per-AZ list is index-aligned with `availabilityZones`, and its length is known
+ * when the program is constructed (no resource is ever created inside an apply).
+ */
+export interface NetworkRef {
+  readonly vpcId: pulumi.Input<string>;
+  /** AZ names, e.g. `["ap-northeast-2a", "ap-northeast-2c"]`. */
+  readonly availabilityZones: readonly string[];
+  /** Subnets with a route to the internet gateway (load balancers, NAT, bastion). */
+  readonly publicSubnetIds: readonly pulumi.Input<string>[];
+  /** Private subnets with egress through NAT (the web/app tier). */
+  readonly appSubnetIds: readonly pulumi.Input<string>[];
+  /** Private subnets with no route to the internet (databases). */
+  readonly dataSubnetIds: readonly pulumi.Input<string>[];
+}
+
+/** Where alarms go: an SNS topic ARN (`AlarmingPipeline.alarmTopicArn`, or a topic of your own). */
+export interface AlarmSink {
+  readonly alarmTopicArn: pulumi.Input<string>;
+}
+
+/** A CloudWatch metric a component publishes, described so a dashboard can graph it without knowing the component. */
+export interface MetricDescriptor {
+  /** Stable key, e.g. `fleet.cpu`, `db.replicaLag.a`. */
+  readonly id: string;
+  /** Widget title, e.g. "Fleet CPU (average %)". */
+  readonly title: string;
+  readonly namespace: string;
+  readonly metricName: string;
+  readonly dimensions: Readonly<Record<string, pulumi.Input<string>>>;
+  /** CloudWatch statistic: Average, Sum, Maximum, Minimum, SampleCount or a percentile such as p99. */
+  readonly stat: string;
+  /** Seconds. @default 60 */
+  readonly period?: number;
+  /** Region of the metric when it is not the stack's (Route 53 health checks publish in us-east-1). */
+  readonly region?: string;
+}
