@@ -13,7 +13,10 @@ export class ArgsValidationError extends Error {
 
 /** `args.subnets[1].cidr` from a zod path. */
 export function formatPath(root: string, path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => (typeof key === "number" ? `${acc}[${key}]` : `${acc}.${String(key)}`), root);
+  return path.reduce<string>(
+    (acc, key) => (typeof key === "number" ? `${acc}[${key}]` : `${acc}.${String(key)}`),
+    root,
+  );
 }
 
 function formatValue(value: unknown): string {
@@ -28,7 +31,12 @@ function formatValue(value: unknown): string {
  *
  * Schemas say what is allowed through their messages (e.g. `.refine(..., "allowed: 2 to 6 distinct AZs")`).
  */
-export function validateArgs<S extends z.ZodType>(component: string, schema: S, args: unknown, root = "args"): z.output<S> {
+export function validateArgs<S extends z.ZodType>(
+  component: string,
+  schema: S,
+  args: unknown,
+  root = "args",
+): z.output<S> {
   const result = schema.safeParse(args, { reportInput: true });
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {

@@ -5,11 +5,15 @@ import { ArgsValidationError, azSuffix, regionOfAz, validateArgs } from "../src"
 describe("component-kit validateArgs", () => {
   const schema = z.object({
     minSize: z.number().int().min(1, "allowed: an integer ≥ 1"),
-    zones: z.array(z.string().regex(/^[a-z]{2}-[a-z]+-\d[a-z]$/, "allowed: AZ names such as ap-northeast-2a")).min(2, "allowed: at least 2 AZs"),
+    zones: z
+      .array(z.string().regex(/^[a-z]{2}-[a-z]+-\d[a-z]$/, "allowed: AZ names such as ap-northeast-2a"))
+      .min(2, "allowed: at least 2 AZs"),
   });
 
   it("returns the parsed value when the arguments are valid", () => {
-    expect(validateArgs("Fleet", schema, { minSize: 2, zones: ["ap-northeast-2a", "ap-northeast-2c"] }).minSize).to.equal(2);
+    expect(
+      validateArgs("Fleet", schema, { minSize: 2, zones: ["ap-northeast-2a", "ap-northeast-2c"] }).minSize,
+    ).to.equal(2);
   });
 
   it("names the argument path, the bad value and what is allowed, for every problem at once", () => {
@@ -30,7 +34,9 @@ describe("component-kit validateArgs", () => {
 
 describe("component-kit naming", () => {
   it("derives stable AZ suffixes and regions from AZ names", () => {
-    expect(["ap-northeast-2a", "ap-northeast-2c", "us-gov-west-1b", "us-west-2-lax-1a"].map(azSuffix)).to.deep.equal(["a", "c", "b", "lax-1a"]);
+    expect(
+      ["ap-northeast-2a", "ap-northeast-2c", "us-gov-west-1b", "us-west-2-lax-1a"].map(azSuffix),
+    ).to.deep.equal(["a", "c", "b", "lax-1a"]);
     expect(regionOfAz("ap-northeast-2c")).to.equal("ap-northeast-2");
     expect(() => azSuffix("nowhere")).to.throw('not an availability zone name: "nowhere"');
   });

@@ -1,4 +1,10 @@
 export { policies } from "./policies";
-export { runPolicies, type PolicySubject, type PolicyReport, type PolicyViolation, type PolicyPackConfig } from "./runner";
+export {
+  runPolicies,
+  type PolicySubject,
+  type PolicyReport,
+  type PolicyViolation,
+  type PolicyPackConfig,
+} from "./runner";
 export { STANDARD_TAG_KEYS, TAGGABLE_TYPES, UNTAGGABLE_TYPES } from "./rules/tagging";
 export type { CloudblocksPolicy } from "./types";

@@ -31,7 +31,9 @@ export interface PolicySubject {
  * Per-policy settings in the format of `pulumi preview --policy-pack-config`: an enforcement level, or an
  * object with `enforcementLevel` and the policy's own options. Environments use it to document exceptions.
  */
-export type PolicyPackConfig = Readonly<Record<string, EnforcementLevel | ({ readonly enforcementLevel?: EnforcementLevel } & Props)>>;
+export type PolicyPackConfig = Readonly<
+  Record<string, EnforcementLevel | ({ readonly enforcementLevel?: EnforcementLevel } & Props)>
+>;
 
 export interface PolicyViolation {
   readonly policy: string;
@@ -49,7 +51,10 @@ export interface PolicyReport {
 /** Thrown by `notApplicable()`, as CrossGuard does, to stop one evaluation without a violation. */
 class NotApplicable extends Error {}
 
-function settingsOf(policy: CloudblocksPolicy, config: PolicyPackConfig): { level: EnforcementLevel; options: Props } {
+function settingsOf(
+  policy: CloudblocksPolicy,
+  config: PolicyPackConfig,
+): { level: EnforcementLevel; options: Props } {
   const entry = config[policy.name];
   if (typeof entry === "string") return { level: entry, options: {} };
   return { level: entry?.enforcementLevel ?? policy.enforcementLevel ?? "advisory", options: { ...entry } };
@@ -83,12 +88,21 @@ export async function runPolicies(
     const enforcement = level === "remediate" ? "mandatory" : level;
     const getConfig = <T extends object>() => policyOptions as T;
     if ("validateResource" in policy && policy.validateResource) {
-      const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
+      const validations = Array.isArray(policy.validateResource)
+        ? policy.validateResource
+        : [policy.validateResource];
       for (const subject of custom) {
         const args = toResourceArgs(subject, providerOf(subject), getConfig);
         for (const validate of validations) {
           checked++;
-          await guard(() => validate(args, reporter((message) => violations.push({ policy: policy.name, enforcement, urn: subject.urn, message }))));
+          await guard(() =>
+            validate(
+              args,
+              reporter((message) =>
+                violations.push({ policy: policy.name, enforcement, urn: subject.urn, message }),
+              ),
+            ),
+          );
         }
       }
     }
@@ -97,7 +111,12 @@ export async function runPolicies(
       const resources = custom.map((s) => toPolicyResource(s, providerOf(s)));
       const args: StackValidationArgs = { resources, stackTags: new Map(), getConfig, notApplicable };
       await guard(() =>
-        policy.validateStack(args, reporter((message, urn) => violations.push({ policy: policy.name, enforcement, urn: urn ?? "", message }))),
+        policy.validateStack(
+          args,
+          reporter((message, urn) =>
+            violations.push({ policy: policy.name, enforcement, urn: urn ?? "", message }),
+          ),
+        ),
       );
     }
   }
@@ -133,7 +152,11 @@ function policyOptions(subject: PolicySubject) {
   };
 }
 
-function toResourceArgs(subject: PolicySubject, provider: PolicyProviderResource | undefined, getConfig: <T extends object>() => T): ResourceValidationArgs {
+function toResourceArgs(
+  subject: PolicySubject,
+  provider: PolicyProviderResource | undefined,
+  getConfig: <T extends object>() => T,
+): ResourceValidationArgs {
   return {
     type: subject.type,
     props: subject.inputs,
@@ -148,7 +171,10 @@ function toResourceArgs(subject: PolicySubject, provider: PolicyProviderResource
   } as ResourceValidationArgs;
 }
 
-function toPolicyResource(subject: PolicySubject, provider: PolicyProviderResource | undefined): PolicyResource {
+function toPolicyResource(
+  subject: PolicySubject,
+  provider: PolicyProviderResource | undefined,
+): PolicyResource {
   return {
     type: subject.type,
     props: subject.inputs,

@@ -3,12 +3,24 @@ import { setupMocks } from "@cloudblocks/testkit";
 import { runPolicies, type PolicyReport } from "../src";
 import type { CloudblocksPolicy } from "../src/types";
 
-export const standardTagValues = { Project: "buddyverse", Environment: "test", Owner: "platform", CostCenter: "cc-1", ManagedBy: "pulumi" };
+export const standardTagValues = {
+  Project: "buddyverse",
+  Environment: "test",
+  Owner: "platform",
+  CostCenter: "cc-1",
+  ManagedBy: "pulumi",
+};
 
 /** Runs `program` under the mocks, then one policy over what it created. */
-export async function check(policy: CloudblocksPolicy, program: (provider: aws.Provider) => void): Promise<PolicyReport> {
+export async function check(
+  policy: CloudblocksPolicy,
+  program: (provider: aws.Provider) => void,
+): Promise<PolicyReport> {
   const env = setupMocks();
-  const provider = new aws.Provider("tagged", { region: "ap-northeast-2", defaultTags: { tags: standardTagValues } });
+  const provider = new aws.Provider("tagged", {
+    region: "ap-northeast-2",
+    defaultTags: { tags: standardTagValues },
+  });
   program(provider);
   await env.settle();
   return runPolicies(env.recorder.resources, { policies: [policy] });

@@ -52,7 +52,14 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     const model = resourceModels[args.type];
     const region = typeof inputs["region"] === "string" ? inputs["region"] : this.account.region;
     if (model) {
-      const { id, state } = model({ type: args.type, name: args.name, inputs, account: this.account, region, seed });
+      const { id, state } = model({
+        type: args.type,
+        name: args.name,
+        inputs,
+        account: this.account,
+        region,
+        seed,
+      });
       return { id, state: { region, ...state } };
     }
     return { id: `${args.name}-${hex(seed, 8)}`, state: { ...inputs } };
@@ -73,7 +80,8 @@ export class AwsMocks implements pulumi.runtime.Mocks {
   private defaultTagsOf(providerRef: string | undefined): Record<string, string> {
     const urn = providerRef?.split("::").slice(0, -1).join("::");
     const raw = urn ? this.recorder.byUrnOf(urn)?.inputs["defaultTags"] : undefined;
-    const parsed = (typeof raw === "string" ? JSON.parse(raw) : raw) as { tags?: Record<string, string> } | undefined;
+    const parsed = (typeof raw === "string" ? JSON.parse(raw) : raw) as
+      { tags?: Record<string, string> } | undefined;
     return parsed?.tags ?? {};
   }
 }

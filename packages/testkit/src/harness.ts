@@ -74,7 +74,10 @@ export function setupMocks(options: MockEnvironmentOptions = {}): MockEnvironmen
   for (const [key, value] of Object.entries(options.config ?? {})) {
     config[configKey(project, key)] = typeof value === "string" ? value : JSON.stringify(value);
   }
-  pulumi.runtime.setAllConfig(config, (options.secretKeys ?? []).map((key) => configKey(project, key)));
+  pulumi.runtime.setAllConfig(
+    config,
+    (options.secretKeys ?? []).map((key) => configKey(project, key)),
+  );
 
   return {
     recorder,
@@ -96,7 +99,12 @@ async function waitUntilIdle(monitor: RecordingMonitor): Promise<void> {
   }
 }
 
-/** The resolved value of an input or output (for assertions). */
+/**
+ * The resolved value of an input or output (for assertions). Rejects when the output failed (e.g. an apply
+ * threw), so validation done at apply time can be asserted too.
+ */
 export function outputOf<T>(value: pulumi.Input<T>): Promise<pulumi.Unwrap<T>> {
-  return new Promise((resolve) => pulumi.output(value).apply((resolved) => resolve(resolved as pulumi.Unwrap<T>)));
+  // `promise()` is the SDK's own way to await an Output; it is internal (not in the .d.ts) but stable since 1.0.
+  const output = pulumi.output(value) as unknown as { promise(): Promise<pulumi.Unwrap<T>> };
+  return output.promise();
 }

@@ -1,8 +1,20 @@
-export { defaultAccount, availabilityZones, albHostedZoneId, elbServiceAccount, type MockAccount } from "./context";
+export {
+  defaultAccount,
+  availabilityZones,
+  albHostedZoneId,
+  elbServiceAccount,
+  type MockAccount,
+} from "./context";
 export { AwsMocks, AWSX_VPC_TYPE, isModelledType } from "./aws-mocks";
 export { Recorder, type RecordedResource, type RecordedOptions, type RecordedInvoke } from "./recorder";
 export { setupMocks, outputOf, type MockEnvironment, type MockEnvironmentOptions } from "./harness";
-export { resourceModels, type Props, type ResourceModel, type ModelInput, type ModelledResource } from "./model";
+export {
+  resourceModels,
+  type Props,
+  type ResourceModel,
+  type ModelInput,
+  type ModelledResource,
+} from "./model";
 export { invokeModels, type InvokeModel } from "./model/invokes";
 export { modelAwsxVpc, type VirtualChild, type AwsxVpcModel } from "./model/awsx-vpc";
 export * from "./plan";

@@ -99,7 +99,9 @@ export class Recorder {
     const matches = this.ofType(type).filter((r) => name === undefined || r.name === name);
     if (matches.length !== 1) {
       const names = this.ofType(type).map((r) => r.name);
-      throw new Error(`expected exactly one ${type}${name ? ` named "${name}"` : ""}, found ${matches.length} (names: ${names.join(", ") || "none"})`);
+      throw new Error(
+        `expected exactly one ${type}${name ? ` named "${name}"` : ""}, found ${matches.length} (names: ${names.join(", ") || "none"})`,
+      );
     }
     return matches[0]!;
   }

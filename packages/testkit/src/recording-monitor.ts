@@ -58,7 +58,11 @@ function optionsOf(req: RegisterRequest): RecordedOptions {
     additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
     aliasCount: req.getAliasesList().length + req.getAliasurnsList().length,
     customTimeouts: timeouts
-      ? { create: timeouts.getCreate() || undefined, update: timeouts.getUpdate() || undefined, delete: timeouts.getDelete() || undefined }
+      ? {
+          create: timeouts.getCreate() || undefined,
+          update: timeouts.getUpdate() || undefined,
+          delete: timeouts.getDelete() || undefined,
+        }
       : undefined,
     deletedWith: req.getDeletedwith() || undefined,
     provider: provider ? provider.split("::").slice(0, -1).join("::") : undefined,
@@ -66,8 +70,14 @@ function optionsOf(req: RegisterRequest): RecordedOptions {
 }
 
 const noOptions: RecordedOptions = {
-  protect: false, dependsOn: [], ignoreChanges: [], retainOnDelete: false, deleteBeforeReplace: false,
-  replaceOnChanges: [], additionalSecretOutputs: [], aliasCount: 0,
+  protect: false,
+  dependsOn: [],
+  ignoreChanges: [],
+  retainOnDelete: false,
+  deleteBeforeReplace: false,
+  replaceOnChanges: [],
+  additionalSecretOutputs: [],
+  aliasCount: 0,
 };
 
 /**
@@ -129,22 +139,46 @@ export class RecordingMonitor extends MockMonitor {
       options: optionsOf(req),
     });
     if (type === AWSX_VPC_TYPE) {
-      this.recordVirtualChildren(urn, this.awsMocks.virtualChildren.get(req.getName()) ?? [], optionsOf(req).provider);
+      this.recordVirtualChildren(
+        urn,
+        this.awsMocks.virtualChildren.get(req.getName()) ?? [],
+        optionsOf(req).provider,
+      );
     }
   }
 
   /** Adds what awsx creates out of process, with URNs built the way the engine builds them. */
-  private recordVirtualChildren(componentUrn: string, children: VirtualChild[], provider: string | undefined): void {
-    const [prefix, qualifiedType] = [componentUrn.split("::").slice(0, 2).join("::"), componentUrn.split("::")[2]!];
+  private recordVirtualChildren(
+    componentUrn: string,
+    children: VirtualChild[],
+    provider: string | undefined,
+  ): void {
+    const [prefix, qualifiedType] = [
+      componentUrn.split("::").slice(0, 2).join("::"),
+      componentUrn.split("::")[2]!,
+    ];
     const urnByKey = new Map<string, { urn: string; qualifiedType: string }>();
     for (const child of children) {
-      const parent = child.parentName ? urnByKey.get(`${child.parentType}::${child.parentName}`) : { urn: componentUrn, qualifiedType };
+      const parent = child.parentName
+        ? urnByKey.get(`${child.parentType}::${child.parentName}`)
+        : { urn: componentUrn, qualifiedType };
       const chain = `${parent!.qualifiedType}$${child.type}`;
       const urn = `${prefix}::${chain}::${child.name}`;
       urnByKey.set(`${child.type}::${child.name}`, { urn, qualifiedType: chain });
       this.recorder.add({
-        urn, type: child.type, name: child.name, parent: parent!.urn, custom: true, remote: false, virtual: true,
-        modelled: true, id: child.id, inputs: child.inputs, secretPaths: [], outputs: { ...child.inputs, id: child.id }, options: { ...noOptions, provider },
+        urn,
+        type: child.type,
+        name: child.name,
+        parent: parent!.urn,
+        custom: true,
+        remote: false,
+        virtual: true,
+        modelled: true,
+        id: child.id,
+        inputs: child.inputs,
+        secretPaths: [],
+        outputs: { ...child.inputs, id: child.id },
+        options: { ...noOptions, provider },
       });
     }
   }

@@ -26,7 +26,12 @@ function ingressRules(type: string, props: Props): OpenRule[] {
       );
     case "aws:ec2/securityGroupRule:SecurityGroupRule":
       return props["type"] === "ingress"
-        ? [asRule(props, [...((props["cidrBlocks"] as string[]) ?? []), ...((props["ipv6CidrBlocks"] as string[]) ?? [])])]
+        ? [
+            asRule(props, [
+              ...((props["cidrBlocks"] as string[]) ?? []),
+              ...((props["ipv6CidrBlocks"] as string[]) ?? []),
+            ]),
+          ]
         : [];
     case "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule":
       return [asRule(props, [props["cidrIpv4"], props["cidrIpv6"]])];
@@ -42,9 +47,12 @@ export const noWorldOpenPorts: ResourceValidationPolicy = {
   validateResource: (args, reportViolation) => {
     for (const rule of ingressRules(args.type, args.props)) {
       if (!rule.sources.some((s) => WORLD.has(s))) continue;
-      const webOnly = rule.protocol === "tcp" && rule.fromPort === rule.toPort && WEB_PORTS.has(rule.fromPort);
+      const webOnly =
+        rule.protocol === "tcp" && rule.fromPort === rule.toPort && WEB_PORTS.has(rule.fromPort);
       if (!webOnly) {
-        reportViolation(`"${args.name}" opens ${rule.protocol} ${rule.fromPort}-${rule.toPort} to the world; only TCP 80 and 443 may be.`);
+        reportViolation(
+          `"${args.name}" opens ${rule.protocol} ${rule.fromPort}-${rule.toPort} to the world; only TCP 80 and 443 may be.`,
+        );
       }
     }
   },

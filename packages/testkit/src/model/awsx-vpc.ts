@@ -49,7 +49,12 @@ function specsOf(inputs: Props): SubnetSpecInput[] {
  * Approximates awsx's "Auto" allocator: the VPC is split into one block per AZ, and each AZ block is filled
  * in spec order with aligned subnets of the spec's mask. Explicit `cidrBlocks` (one per AZ) win, as in awsx.
  */
-function planSubnets(vpcName: string, vpcCidr: string, azs: string[], specs: SubnetSpecInput[]): PlannedSubnet[] {
+function planSubnets(
+  vpcName: string,
+  vpcCidr: string,
+  azs: string[],
+  specs: SubnetSpecInput[],
+): PlannedSubnet[] {
   const vpc = parseCidr(vpcCidr);
   const azMask = vpc.mask + Math.ceil(Math.log2(Math.max(azs.length, 1)));
   const defaultMask = azMask + Math.ceil(Math.log2(Math.max(specs.length, 1)));
@@ -88,7 +93,11 @@ async function applyTransforms(child: VirtualChild, transforms: readonly Transfo
  * NAT placement per strategy and routes as awsx's own implementation, with ids the resource models would give.
  * Transforms passed to the component are applied to the children, as the engine does for remote components.
  */
-export async function modelAwsxVpc(name: string, inputs: Props, transforms: readonly Transform[] = []): Promise<AwsxVpcModel> {
+export async function modelAwsxVpc(
+  name: string,
+  inputs: Props,
+  transforms: readonly Transform[] = [],
+): Promise<AwsxVpcModel> {
   const azs = (inputs["availabilityZoneNames"] as string[] | undefined) ?? [];
   const cidr = String(inputs["cidrBlock"] ?? "10.0.0.0/16");
   const strategy = String((inputs["natGateways"] as Props | undefined)?.["strategy"] ?? "OnePerAz");
@@ -100,8 +109,25 @@ export async function modelAwsxVpc(name: string, inputs: Props, transforms: read
   const igwId = ec2Id("igw", seed(name, "igw"));
 
   const children: VirtualChild[] = [
-    { type: vpcType, name, inputs: { cidrBlock: cidr, enableDnsHostnames: inputs["enableDnsHostnames"], enableDnsSupport: inputs["enableDnsSupport"], tags: sharedTags }, id: vpcId },
-    { type: "aws:ec2/internetGateway:InternetGateway", name, parentName: name, parentType: vpcType, inputs: { vpcId, tags: sharedTags }, id: igwId },
+    {
+      type: vpcType,
+      name,
+      inputs: {
+        cidrBlock: cidr,
+        enableDnsHostnames: inputs["enableDnsHostnames"],
+        enableDnsSupport: inputs["enableDnsSupport"],
+        tags: sharedTags,
+      },
+      id: vpcId,
+    },
+    {
+      type: "aws:ec2/internetGateway:InternetGateway",
+      name,
+      parentName: name,
+      parentType: vpcType,
+      inputs: { vpcId, tags: sharedTags },
+      id: igwId,
+    },
   ];
   const ids: Record<"Public" | "Private" | "Isolated", string[]> = { Public: [], Private: [], Isolated: [] };
   const natIds: string[] = [];
@@ -118,34 +144,94 @@ export async function modelAwsxVpc(name: string, inputs: Props, transforms: read
     const rtType = "aws:ec2/routeTable:RouteTable";
     children.push(
       {
-        type: subnetType, name: subnet.name, parentName: name, parentType: vpcType, id: subnetId,
-        inputs: { vpcId, availabilityZone: subnet.az, mapPublicIpOnLaunch: type === "Public", cidrBlock: subnet.cidrBlock, tags: { ...sharedTags, ...subnet.spec.tags, Name: subnet.name, SubnetType: type } },
+        type: subnetType,
+        name: subnet.name,
+        parentName: name,
+        parentType: vpcType,
+        id: subnetId,
+        inputs: {
+          vpcId,
+          availabilityZone: subnet.az,
+          mapPublicIpOnLaunch: type === "Public",
+          cidrBlock: subnet.cidrBlock,
+          tags: { ...sharedTags, ...subnet.spec.tags, Name: subnet.name, SubnetType: type },
+        },
       },
-      { type: rtType, name: subnet.name, parentName: subnet.name, parentType: subnetType, id: routeTableId, inputs: { vpcId, tags: { ...sharedTags, Name: subnet.name, SubnetType: type } } },
-      { type: "aws:ec2/routeTableAssociation:RouteTableAssociation", name: subnet.name, parentName: subnet.name, parentType: rtType, id: ec2Id("rtbassoc", seed(subnet.name, "assoc")), inputs: { routeTableId, subnetId } },
+      {
+        type: rtType,
+        name: subnet.name,
+        parentName: subnet.name,
+        parentType: subnetType,
+        id: routeTableId,
+        inputs: { vpcId, tags: { ...sharedTags, Name: subnet.name, SubnetType: type } },
+      },
+      {
+        type: "aws:ec2/routeTableAssociation:RouteTableAssociation",
+        name: subnet.name,
+        parentName: subnet.name,
+        parentType: rtType,
+        id: ec2Id("rtbassoc", seed(subnet.name, "assoc")),
+        inputs: { routeTableId, subnetId },
+      },
     );
-    const wantsNat = strategy === "OnePerAz" ? natIds.length < subnet.azIndex + 1 : strategy === "Single" && natIds.length < 1;
+    const wantsNat =
+      strategy === "OnePerAz"
+        ? natIds.length < subnet.azIndex + 1
+        : strategy === "Single" && natIds.length < 1;
     if (type === "Public" && wantsNat) {
       const natName = `${name}-${subnet.azIndex + 1}`;
       const eipId = ec2Id("eipalloc", seed(natName, "eip"));
       const natId = ec2Id("nat", seed(natName, "nat"));
       natIds.push(natId);
       children.push(
-        { type: "aws:ec2/eip:Eip", name: natName, parentName: subnet.name, parentType: subnetType, id: eipId, inputs: { tags: { ...tags, Name: natName } } },
-        { type: "aws:ec2/natGateway:NatGateway", name: natName, parentName: subnet.name, parentType: subnetType, id: natId, inputs: { subnetId, allocationId: eipId, tags: { ...tags, Name: natName } } },
+        {
+          type: "aws:ec2/eip:Eip",
+          name: natName,
+          parentName: subnet.name,
+          parentType: subnetType,
+          id: eipId,
+          inputs: { tags: { ...tags, Name: natName } },
+        },
+        {
+          type: "aws:ec2/natGateway:NatGateway",
+          name: natName,
+          parentName: subnet.name,
+          parentType: subnetType,
+          id: natId,
+          inputs: { subnetId, allocationId: eipId, tags: { ...tags, Name: natName } },
+        },
       );
     }
     const routeType = "aws:ec2/route:Route";
     if (type === "Public") {
-      children.push({ type: routeType, name: subnet.name, parentName: subnet.name, parentType: rtType, id: `r-${routeTableId}1080289494`, inputs: { routeTableId, gatewayId: igwId, destinationCidrBlock: "0.0.0.0/0" } });
+      children.push({
+        type: routeType,
+        name: subnet.name,
+        parentName: subnet.name,
+        parentType: rtType,
+        id: `r-${routeTableId}1080289494`,
+        inputs: { routeTableId, gatewayId: igwId, destinationCidrBlock: "0.0.0.0/0" },
+      });
     } else if (type === "Private" && strategy !== "None") {
       const natGatewayId = strategy === "Single" ? natIds[0] : natIds[subnet.azIndex];
-      children.push({ type: routeType, name: subnet.name, parentName: subnet.name, parentType: rtType, id: `r-${routeTableId}1080289494`, inputs: { routeTableId, natGatewayId, destinationCidrBlock: "0.0.0.0/0" } });
+      children.push({
+        type: routeType,
+        name: subnet.name,
+        parentName: subnet.name,
+        parentType: rtType,
+        id: `r-${routeTableId}1080289494`,
+        inputs: { routeTableId, natGatewayId, destinationCidrBlock: "0.0.0.0/0" },
+      });
     }
   }
 
   const transformed = await Promise.all(children.map((child) => applyTransforms(child, transforms)));
-  const subnetLayout = specsOf(inputs).map((spec) => ({ type: spec.type, name: spec.name, cidrMask: spec.cidrMask, cidrBlocks: spec.cidrBlocks }));
+  const subnetLayout = specsOf(inputs).map((spec) => ({
+    type: spec.type,
+    name: spec.name,
+    cidrMask: spec.cidrMask,
+    cidrBlocks: spec.cidrBlocks,
+  }));
   return {
     children: transformed,
     state: {

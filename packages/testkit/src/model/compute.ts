@@ -11,7 +11,11 @@ const autoScalingGroup: ResourceModel = (m) => {
       ...m.inputs,
       id: name,
       name,
-      arn: arn(m, "autoscaling", `autoScalingGroup:${hex(m.seed, 8)}-${hex(m.seed + "g", 4)}:autoScalingGroupName/${name}`),
+      arn: arn(
+        m,
+        "autoscaling",
+        `autoScalingGroup:${hex(m.seed, 8)}-${hex(m.seed + "g", 4)}:autoScalingGroupName/${name}`,
+      ),
     },
   };
 };
@@ -19,7 +23,11 @@ const autoScalingGroup: ResourceModel = (m) => {
 const scalingPolicy: ResourceModel = (m) => {
   const name = physicalName(m);
   const group = String(m.inputs["autoscalingGroupName"] ?? "group");
-  const id = arn(m, "autoscaling", `scalingPolicy:${hex(m.seed, 8)}:autoScalingGroupName/${group}:policyName/${name}`);
+  const id = arn(
+    m,
+    "autoscaling",
+    `scalingPolicy:${hex(m.seed, 8)}:autoScalingGroupName/${group}:policyName/${name}`,
+  );
   return { id: name, state: { ...m.inputs, id: name, name, arn: id } };
 };
 
@@ -46,9 +54,23 @@ export const computeModels: Record<string, ResourceModel> = {
   "aws:autoscaling/policy:Policy": scalingPolicy,
   "aws:autoscaling/schedule:Schedule": (m) => {
     const name = String(m.inputs["scheduledActionName"] ?? m.name);
-    return { id: name, state: { ...m.inputs, id: name, arn: arn(m, "autoscaling", `scheduledUpdateGroupAction:${hex(m.seed, 8)}:scheduledActionName/${name}`) } };
+    return {
+      id: name,
+      state: {
+        ...m.inputs,
+        id: name,
+        arn: arn(
+          m,
+          "autoscaling",
+          `scheduledUpdateGroupAction:${hex(m.seed, 8)}:scheduledActionName/${name}`,
+        ),
+      },
+    };
   },
-  "aws:autoscaling/attachment:Attachment": (m) => ({ id: `${m.name}-${hex(m.seed, 8)}`, state: { ...m.inputs } }),
+  "aws:autoscaling/attachment:Attachment": (m) => ({
+    id: `${m.name}-${hex(m.seed, 8)}`,
+    state: { ...m.inputs },
+  }),
   "aws:lambda/function:Function": lambdaFunction,
   "aws:lambda/permission:Permission": (m) => {
     const id = String(m.inputs["statementId"] ?? `${m.name}-${hex(m.seed, 8)}`);

@@ -17,7 +17,11 @@ function masterUserSecret(m: ModelInput, identifier: string): object[] {
   if (!m.inputs["manageMasterUserPassword"]) return [];
   return [
     {
-      secretArn: arn(m, "secretsmanager", `secret:rds!db-${hex(m.seed + identifier, 8)}-${hex(m.seed, 4)}-${hex(m.seed, 12)}-${upperAlnum(m.seed, 6)}`),
+      secretArn: arn(
+        m,
+        "secretsmanager",
+        `secret:rds!db-${hex(m.seed + identifier, 8)}-${hex(m.seed, 4)}-${hex(m.seed, 12)}-${upperAlnum(m.seed, 6)}`,
+      ),
       secretStatus: "active",
       kmsKeyId: m.inputs["masterUserSecretKmsKeyId"] ?? arn(m, "kms", `key/aws-managed-secretsmanager`),
     },

@@ -31,7 +31,13 @@ export const invokeModels: Readonly<Record<string, InvokeModel>> = {
   "aws:index/getAvailabilityZones:getAvailabilityZones": (inputs, account) => {
     const region = regionOf(inputs, account);
     const names = availabilityZones(region);
-    return { id: region, names, zoneIds: names.map((_, i) => `apne2-az${i + 1}`), groupNames: [region], state: "available" };
+    return {
+      id: region,
+      names,
+      zoneIds: names.map((_, i) => `apne2-az${i + 1}`),
+      groupNames: [region],
+      state: "available",
+    };
   },
   "aws:index/getRegion:getRegion": (inputs, account) => {
     const region = regionOf(inputs, account);
@@ -51,23 +57,47 @@ export const invokeModels: Readonly<Record<string, InvokeModel>> = {
   }),
   "aws:ec2/getAmi:getAmi": (inputs, account) => {
     const id = ec2Id("ami", `${regionOf(inputs, account)}:${JSON.stringify(inputs["filters"] ?? [])}`);
-    return { id, imageId: id, architecture: "x86_64", name: "al2023-ami-2023.9.20260101.0-kernel-6.1-x86_64", rootDeviceName: "/dev/xvda", ownerId: "137112412989" };
+    return {
+      id,
+      imageId: id,
+      architecture: "x86_64",
+      name: "al2023-ami-2023.9.20260101.0-kernel-6.1-x86_64",
+      rootDeviceName: "/dev/xvda",
+      ownerId: "137112412989",
+    };
   },
   "aws:ssm/getParameter:getParameter": ssmParameter,
   "aws:elb/getServiceAccount:getServiceAccount": (inputs, account) => {
     const id = elbServiceAccount(regionOf(inputs, account));
     return { id, arn: `arn:${account.partition}:iam::${id}:root` };
   },
-  "aws:lb/getHostedZoneId:getHostedZoneId": (inputs, account) => ({ id: albHostedZoneId(regionOf(inputs, account)) }),
+  "aws:lb/getHostedZoneId:getHostedZoneId": (inputs, account) => ({
+    id: albHostedZoneId(regionOf(inputs, account)),
+  }),
   "aws:route53/getZone:getZone": (inputs, account) => {
     const name = String(inputs["name"] ?? "example.com").replace(/\.$/, "");
     const zoneId = String(inputs["zoneId"] ?? `Z${upperAlnum(name, 20)}`);
-    return { id: zoneId, zoneId, name, arn: `arn:${account.partition}:route53:::hostedzone/${zoneId}`, privateZone: false, nameServers: ["ns-1.awsdns-01.org"], resourceRecordSetCount: 2 };
+    return {
+      id: zoneId,
+      zoneId,
+      name,
+      arn: `arn:${account.partition}:route53:::hostedzone/${zoneId}`,
+      privateZone: false,
+      nameServers: ["ns-1.awsdns-01.org"],
+      resourceRecordSetCount: 2,
+    };
   },
   "aws:ec2/getRouteTable:getRouteTable": (inputs) => {
     const seed = String(inputs["subnetId"] ?? inputs["routeTableId"] ?? "rtb");
     const id = String(inputs["routeTableId"] ?? ec2Id("rtb", `route-table-of:${seed}`));
-    return { id, routeTableId: id, subnetId: inputs["subnetId"], vpcId: inputs["vpcId"] ?? "", routes: [], associations: [] };
+    return {
+      id,
+      routeTableId: id,
+      subnetId: inputs["subnetId"],
+      vpcId: inputs["vpcId"] ?? "",
+      routes: [],
+      associations: [],
+    };
   },
   "aws:ec2/getPrefixList:getPrefixList": (inputs, account) => {
     const name = String(inputs["name"] ?? `com.amazonaws.${account.region}.s3`);

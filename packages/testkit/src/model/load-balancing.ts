@@ -39,7 +39,11 @@ const targetGroup: ResourceModel = (m) => {
 function listenerLike(kind: string): ResourceModel {
   return (m): ModelledResource => {
     const parent = String(m.inputs["loadBalancerArn"] ?? m.inputs["listenerArn"] ?? "");
-    const parentPath = parent.split(":").pop()?.replace(/^(loadbalancer|listener)\//, "") ?? "app/lb/0";
+    const parentPath =
+      parent
+        .split(":")
+        .pop()
+        ?.replace(/^(loadbalancer|listener)\//, "") ?? "app/lb/0";
     const id = arn(m, "elasticloadbalancing", `${kind}/${parentPath}/${hex(m.seed, 16)}`);
     return { id, state: { ...m.inputs, id, arn: id } };
   };

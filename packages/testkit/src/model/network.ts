@@ -3,12 +3,22 @@ import { arn } from "./arn";
 import type { ModelInput, ResourceModel } from "./types";
 
 /** An EC2 resource whose ARN is `…:ec2:<region>:<account>:<kind>/<id>`. */
-function ec2Resource(prefix: string, arnKind: string, extra?: (m: ModelInput, id: string) => object): ResourceModel {
+function ec2Resource(
+  prefix: string,
+  arnKind: string,
+  extra?: (m: ModelInput, id: string) => object,
+): ResourceModel {
   return (m) => {
     const id = ec2Id(prefix, m.seed);
     return {
       id,
-      state: { ...m.inputs, id, arn: arn(m, "ec2", `${arnKind}/${id}`), ownerId: m.account.accountId, ...extra?.(m, id) },
+      state: {
+        ...m.inputs,
+        id,
+        arn: arn(m, "ec2", `${arnKind}/${id}`),
+        ownerId: m.account.accountId,
+        ...extra?.(m, id),
+      },
     };
   };
 }
@@ -43,7 +53,10 @@ export const networkModels: Record<string, ResourceModel> = {
   },
   "aws:ec2/routeTableAssociation:RouteTableAssociation": ec2Resource("rtbassoc", "route-table-association"),
   "aws:ec2/internetGateway:InternetGateway": ec2Resource("igw", "internet-gateway"),
-  "aws:ec2/internetGatewayAttachment:InternetGatewayAttachment": ec2Resource("igw-attach", "internet-gateway"),
+  "aws:ec2/internetGatewayAttachment:InternetGatewayAttachment": ec2Resource(
+    "igw-attach",
+    "internet-gateway",
+  ),
   "aws:ec2/natGateway:NatGateway": ec2Resource("nat", "natgateway", (m) => ({
     privateIp: privateIp(m),
     publicIp: publicIp(m.seed),
@@ -53,7 +66,14 @@ export const networkModels: Record<string, ResourceModel> = {
     const id = ec2Id("eipalloc", m.seed);
     return {
       id,
-      state: { ...m.inputs, id, allocationId: id, publicIp: publicIp(m.seed), domain: "vpc", arn: arn(m, "ec2", `elastic-ip/${id}`) },
+      state: {
+        ...m.inputs,
+        id,
+        allocationId: id,
+        publicIp: publicIp(m.seed),
+        domain: "vpc",
+        arn: arn(m, "ec2", `elastic-ip/${id}`),
+      },
     };
   },
   "aws:ec2/vpcEndpoint:VpcEndpoint": ec2Resource("vpce", "vpc-endpoint", (m) => ({

@@ -10,13 +10,18 @@ function iamNamed(kind: string, idPrefix: string): ResourceModel {
     const path = String(m.inputs["path"] ?? "/");
     const resourceArn = arn(m, "iam", `${kind}${path}${name}`, "");
     const id = kind === "policy" ? resourceArn : name;
-    return { id, state: { ...m.inputs, id, name, arn: resourceArn, uniqueId: `${idPrefix}${upperAlnum(m.seed, 17)}` } };
+    return {
+      id,
+      state: { ...m.inputs, id, name, arn: resourceArn, uniqueId: `${idPrefix}${upperAlnum(m.seed, 17)}` },
+    };
   };
 }
 
 function certificateValidationOptions(m: ModelInput): object[] {
   const domain = m.inputs["domainName"];
-  const alternatives = Array.isArray(m.inputs["subjectAlternativeNames"]) ? m.inputs["subjectAlternativeNames"] : [];
+  const alternatives = Array.isArray(m.inputs["subjectAlternativeNames"])
+    ? m.inputs["subjectAlternativeNames"]
+    : [];
   const names = [domain, ...alternatives].filter((d): d is string => typeof d === "string");
   return [...new Set(names)].map((domainName) => {
     const base = domainName.replace(/^\*\./, "");
@@ -50,7 +55,16 @@ export const securityModels: Record<string, ResourceModel> = {
   },
   "aws:kms/alias:Alias": (m) => {
     const name = physicalName(m, 256);
-    return { id: name, state: { ...m.inputs, id: name, name, arn: arn(m, "kms", name), targetKeyArn: arn(m, "kms", `key/${String(m.inputs["targetKeyId"] ?? "")}`) } };
+    return {
+      id: name,
+      state: {
+        ...m.inputs,
+        id: name,
+        name,
+        arn: arn(m, "kms", name),
+        targetKeyArn: arn(m, "kms", `key/${String(m.inputs["targetKeyId"] ?? "")}`),
+      },
+    };
   },
   "aws:secretsmanager/secret:Secret": (m) => {
     const name = physicalName(m, 512);
@@ -63,13 +77,29 @@ export const securityModels: Record<string, ResourceModel> = {
   }),
   "aws:ssm/parameter:Parameter": (m) => {
     const name = physicalName(m, 2048);
-    return { id: name, state: { ...m.inputs, id: name, name, arn: arn(m, "ssm", `parameter${name.startsWith("/") ? "" : "/"}${name}`), version: 1 } };
+    return {
+      id: name,
+      state: {
+        ...m.inputs,
+        id: name,
+        name,
+        arn: arn(m, "ssm", `parameter${name.startsWith("/") ? "" : "/"}${name}`),
+        version: 1,
+      },
+    };
   },
   "aws:acm/certificate:Certificate": (m) => {
     const id = arn(m, "acm", `certificate/${uuid(m.seed)}`);
     return {
       id,
-      state: { ...m.inputs, id, arn: id, status: "PENDING_VALIDATION", keyAlgorithm: m.inputs["keyAlgorithm"] ?? "RSA_2048", domainValidationOptions: certificateValidationOptions(m) },
+      state: {
+        ...m.inputs,
+        id,
+        arn: id,
+        status: "PENDING_VALIDATION",
+        keyAlgorithm: m.inputs["keyAlgorithm"] ?? "RSA_2048",
+        domainValidationOptions: certificateValidationOptions(m),
+      },
     };
   },
   "aws:acm/certificateValidation:CertificateValidation": (m) => ({

@@ -44,7 +44,13 @@ export const storageModels: Record<string, ResourceModel> = {
     const id = ec2Id("fs", m.seed);
     return {
       id,
-      state: { ...m.inputs, id, arn: arn(m, "elasticfilesystem", `file-system/${id}`), dnsName: `${id}.efs.${m.region}.amazonaws.com`, ownerId: m.account.accountId },
+      state: {
+        ...m.inputs,
+        id,
+        arn: arn(m, "elasticfilesystem", `file-system/${id}`),
+        dnsName: `${id}.efs.${m.region}.amazonaws.com`,
+        ownerId: m.account.accountId,
+      },
     };
   },
   "aws:efs/mountTarget:MountTarget": (m) => {
@@ -52,11 +58,23 @@ export const storageModels: Record<string, ResourceModel> = {
     const b = Buffer.from(hex(m.seed, 4), "hex");
     return {
       id,
-      state: { ...m.inputs, id, ipAddress: `172.31.${b[0]}.${4 + (b[1] % 250)}`, networkInterfaceId: ec2Id("eni", `${m.seed}:eni`), dnsName: `${String(m.inputs["fileSystemId"])}.efs.${m.region}.amazonaws.com` },
+      state: {
+        ...m.inputs,
+        id,
+        ipAddress: `172.31.${b[0]}.${4 + (b[1] % 250)}`,
+        networkInterfaceId: ec2Id("eni", `${m.seed}:eni`),
+        dnsName: `${String(m.inputs["fileSystemId"])}.efs.${m.region}.amazonaws.com`,
+      },
     };
   },
-  "aws:efs/backupPolicy:BackupPolicy": (m) => ({ id: String(m.inputs["fileSystemId"] ?? m.name), state: { ...m.inputs } }),
-  "aws:efs/fileSystemPolicy:FileSystemPolicy": (m) => ({ id: String(m.inputs["fileSystemId"] ?? m.name), state: { ...m.inputs } }),
+  "aws:efs/backupPolicy:BackupPolicy": (m) => ({
+    id: String(m.inputs["fileSystemId"] ?? m.name),
+    state: { ...m.inputs },
+  }),
+  "aws:efs/fileSystemPolicy:FileSystemPolicy": (m) => ({
+    id: String(m.inputs["fileSystemId"] ?? m.name),
+    state: { ...m.inputs },
+  }),
   "aws:efs/accessPoint:AccessPoint": (m) => {
     const id = ec2Id("fsap", m.seed);
     return { id, state: { ...m.inputs, id, arn: arn(m, "elasticfilesystem", `access-point/${id}`) } };

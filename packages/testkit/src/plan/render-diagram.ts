@@ -22,7 +22,11 @@ export function renderDiagram(resources: readonly PlanResource[], title = "archi
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
   const topOf = (r: PlanResource): PlanResource => {
     let current = r;
-    while (current.parent && byUrn.has(current.parent) && !byUrn.get(current.parent)!.type.startsWith("pulumi:pulumi:Stack")) {
+    while (
+      current.parent &&
+      byUrn.has(current.parent) &&
+      !byUrn.get(current.parent)!.type.startsWith("pulumi:pulumi:Stack")
+    ) {
       current = byUrn.get(current.parent)!;
     }
     return current;
@@ -40,9 +44,11 @@ export function renderDiagram(resources: readonly PlanResource[], title = "archi
       const az = azOf(r) ?? "regional";
       groups.set(az, [...(groups.get(az) ?? []), r]);
     }
-    [...groups.entries()].sort(([a], [b]) => (a === "regional" ? 1 : b === "regional" ? -1 : a.localeCompare(b))).forEach(([az, members], gi) => {
-      lines.push(`    c${ci}g${gi}["${az}<br/>${summarize(members)}"]`);
-    });
+    [...groups.entries()]
+      .sort(([a], [b]) => (a === "regional" ? 1 : b === "regional" ? -1 : a.localeCompare(b)))
+      .forEach(([az, members], gi) => {
+        lines.push(`    c${ci}g${gi}["${az}<br/>${summarize(members)}"]`);
+      });
     lines.push("  end");
   });
 

@@ -8,7 +8,11 @@ export function countByType(resources: readonly PlanResource[]): [string, number
 }
 
 function flags(r: PlanResource): string {
-  const marks = [r.virtual ? "awsx" : "", r.options.protect ? "protected" : "", r.options.retainOnDelete ? "retain" : ""].filter(Boolean);
+  const marks = [
+    r.virtual ? "awsx" : "",
+    r.options.protect ? "protected" : "",
+    r.options.retainOnDelete ? "retain" : "",
+  ].filter(Boolean);
   return marks.length ? `  [${marks.join(", ")}]` : "";
 }
 

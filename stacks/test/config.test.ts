@@ -1,0 +1,40 @@
+import { expect } from "chai";
+import { parseStackConfig, StackConfigError } from "../src/config";
+
+const valid = {
+  region: "ap-northeast-2",
+  environment: "prod",
+  owner: "platform-team",
+  costCenter: "bv-prod",
+};
+
+describe("stack config", () => {
+  it("fills the prod defaults of the seed: 172.31.0.0/16 over ap-northeast-2a and 2c, NAT per AZ", () => {
+    const config = parseStackConfig(valid);
+    expect(config.network.cidrBlock).to.equal("172.31.0.0/16");
+    expect(config.network.availabilityZones).to.deep.equal(["ap-northeast-2a", "ap-northeast-2c"]);
+    expect(config.network.natMode).to.equal("perAz");
+    expect(config.namePrefix).to.equal("buddyverse");
+  });
+
+  it("names the key path, the bad value and the allowed values", () => {
+    const bad = { ...valid, environment: "staging", network: { natMode: "cheap" } };
+    try {
+      parseStackConfig(bad);
+      expect.fail("should have thrown");
+    } catch (error) {
+      expect(error).to.be.instanceOf(StackConfigError);
+      expect((error as StackConfigError).problems).to.deep.equal([
+        'buddyverse:environment: got "staging"; allowed: dev, prod',
+        'buddyverse:network.natMode: got "cheap"; allowed: perAz, single, instance, none',
+      ]);
+    }
+  });
+
+  it("names aws:region when the region is missing", () => {
+    expect(() => parseStackConfig({ ...valid, region: undefined })).to.throw(
+      StackConfigError,
+      "aws:region: got nothing",
+    );
+  });
+});
