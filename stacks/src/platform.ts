@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { HaVpc } from "@cloudblocks/ha-vpc";
 import type { StackConfig } from "./config-schema";
 
 /** STK-3: the standard tags, set once on the provider so every taggable resource inherits them. */
@@ -28,6 +29,18 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     region: config.region as aws.Region,
     defaultTags: { tags: standardTags(config) },
   });
-  void provider;
-  return { environment: config.environment, region: config.region };
+  const name = `${config.namePrefix}-${config.environment}`;
+  const network = new HaVpc(`${name}-network`, config.network, { providers: [provider] });
+
+  return {
+    environment: config.environment,
+    region: config.region,
+    vpcId: network.vpcId,
+    availabilityZones: network.availabilityZones,
+    publicSubnetIds: network.subnetsByAz("public"),
+    appSubnetIds: network.subnetsByAz("app"),
+    dataSubnetIds: network.subnetsByAz("data"),
+    natMode: network.natMode,
+    flowLogGroupName: network.flowLogGroupName,
+  };
 }

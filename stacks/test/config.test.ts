@@ -6,6 +6,7 @@ const valid = {
   environment: "prod",
   owner: "platform-team",
   costCenter: "bv-prod",
+  network: { availabilityZones: ["ap-northeast-2a", "ap-northeast-2c"] },
 };
 
 describe("stack config", () => {
@@ -18,7 +19,7 @@ describe("stack config", () => {
   });
 
   it("names the key path, the bad value and the allowed values", () => {
-    const bad = { ...valid, environment: "staging", network: { natMode: "cheap" } };
+    const bad = { ...valid, environment: "staging", network: { ...valid.network, natMode: "cheap" } };
     try {
       parseStackConfig(bad);
       expect.fail("should have thrown");
@@ -29,6 +30,21 @@ describe("stack config", () => {
         'buddyverse:network.natMode: got "cheap"; allowed: perAz, single, instance, none',
       ]);
     }
+  });
+
+  it("validates the network section with HaVpc's own rules, naming the config key", () => {
+    const network = {
+      ...valid.network,
+      subnetCidrs: {
+        public: ["172.31.10.0/24", "172.31.20.0/24"],
+        app: ["172.31.10.0/24", "172.31.21.0/24"],
+        data: ["172.31.12.0/24", "172.31.22.0/24"],
+      },
+    };
+    expect(() => parseStackConfig({ ...valid, network })).to.throw(
+      StackConfigError,
+      'buddyverse:network.subnetCidrs.app[0]: got "172.31.10.0/24"; allowed: blocks that do not overlap (overlaps 172.31.10.0/24 at subnetCidrs.public.0)',
+    );
   });
 
   it("names aws:region when the region is missing", () => {

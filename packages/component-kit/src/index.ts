@@ -1,3 +1,4 @@
 export { ArgsValidationError, validateArgs, rejectArg, formatPath } from "./validate";
 export { azSuffix, regionOfAz } from "./naming";
 export type { NetworkRef, AlarmSink, MetricDescriptor } from "./contracts";
+export { parseCidr, formatCidr, blockSize, cidrContains, cidrsOverlap, type Ipv4Block } from "./cidr";

@@ -1,6 +1,16 @@
 import { expect } from "chai";
 import { z } from "zod";
-import { ArgsValidationError, azSuffix, regionOfAz, validateArgs } from "../src";
+import {
+  ArgsValidationError,
+  azSuffix,
+  blockSize,
+  cidrContains,
+  cidrsOverlap,
+  formatCidr,
+  parseCidr,
+  regionOfAz,
+  validateArgs,
+} from "../src";
 
 describe("component-kit validateArgs", () => {
   const schema = z.object({
@@ -39,5 +49,23 @@ describe("component-kit naming", () => {
     ).to.deep.equal(["a", "c", "b", "lax-1a"]);
     expect(regionOfAz("ap-northeast-2c")).to.equal("ap-northeast-2");
     expect(() => azSuffix("nowhere")).to.throw('not an availability zone name: "nowhere"');
+  });
+});
+
+describe("component-kit cidr", () => {
+  it("parses, formats and rejects malformed blocks or blocks with host bits", () => {
+    expect(formatCidr(parseCidr("172.31.10.0/24")!)).to.equal("172.31.10.0/24");
+    expect(parseCidr("172.31.10.5/24")).to.equal(undefined);
+    expect(parseCidr("300.1.1.0/24")).to.equal(undefined);
+    expect(parseCidr("10.0.0.0")).to.equal(undefined);
+  });
+
+  it("tells containment and overlap", () => {
+    const vpc = parseCidr("172.31.0.0/16")!;
+    expect(cidrContains(vpc, parseCidr("172.31.21.0/24")!)).to.equal(true);
+    expect(cidrContains(vpc, parseCidr("172.32.0.0/24")!)).to.equal(false);
+    expect(cidrsOverlap(parseCidr("172.31.10.0/23")!, parseCidr("172.31.11.0/24")!)).to.equal(true);
+    expect(cidrsOverlap(parseCidr("172.31.10.0/24")!, parseCidr("172.31.11.0/24")!)).to.equal(false);
+    expect(blockSize(28)).to.equal(16);
   });
 });

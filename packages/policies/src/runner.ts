@@ -17,6 +17,8 @@ export interface PolicySubject {
   readonly parent?: string;
   readonly custom: boolean;
   readonly inputs: Props;
+  /** The resource's state (inputs plus outputs such as `id` and `arn`), used to link resources to each other. */
+  readonly outputs?: Props;
   readonly options: {
     readonly protect: boolean;
     readonly ignoreChanges: readonly string[];
@@ -108,7 +110,7 @@ export async function runPolicies(
     }
     if ("validateStack" in policy && policy.validateStack) {
       checked++;
-      const resources = custom.map((s) => toPolicyResource(s, providerOf(s)));
+      const resources = linkResources(custom, providerOf);
       const args: StackValidationArgs = { resources, stackTags: new Map(), getConfig, notApplicable };
       await guard(() =>
         policy.validateStack(
@@ -169,6 +171,52 @@ function toResourceArgs(
     notApplicable,
     ...typeChecks(subject.type, subject.inputs),
   } as ResourceValidationArgs;
+}
+
+/** Outputs another resource can point at: its id, ARN, and id-like outputs such as `primaryNetworkInterfaceId`. */
+function isReference(key: string, value: unknown): value is string {
+  if (typeof value !== "string" || value === "") return false;
+  if (key === "id" || key === "arn") return true;
+  return /(Id|Arn)$/.test(key) && /^(arn:|[a-z]+-[0-9a-f]{8,}$)/.test(value);
+}
+
+function collectStrings(value: unknown, out: Set<string>): void {
+  if (typeof value === "string") out.add(value);
+  else if (Array.isArray(value)) value.forEach((v) => collectStrings(v, out));
+  else if (value !== null && typeof value === "object")
+    Object.values(value).forEach((v) => collectStrings(v, out));
+}
+
+/**
+ * Stack policies get every resource with `propertyDependencies`, as the engine reports them: for each input,
+ * the resources whose id or ARN it holds. Offline, ids are known, so the links are found by value.
+ */
+function linkResources(
+  subjects: readonly PolicySubject[],
+  providerOf: (s: PolicySubject) => PolicyProviderResource | undefined,
+): PolicyResource[] {
+  const resources = subjects.map((s) => toPolicyResource(s, providerOf(s)));
+  const byValue = new Map<string, PolicyResource>();
+  subjects.forEach((s, i) => {
+    for (const [key, value] of Object.entries(s.outputs ?? {})) {
+      if (isReference(key, value) && !byValue.has(value)) byValue.set(value, resources[i]!);
+    }
+  });
+  subjects.forEach((s, i) => {
+    const resource = resources[i]!;
+    for (const [key, value] of Object.entries(s.inputs)) {
+      const strings = new Set<string>();
+      collectStrings(value, strings);
+      const targets = [...strings]
+        .map((v) => byValue.get(v))
+        .filter((r): r is PolicyResource => r !== undefined && r !== resource);
+      if (targets.length > 0) {
+        resource.propertyDependencies[key] = targets;
+        resource.dependencies.push(...targets.filter((t) => !resource.dependencies.includes(t)));
+      }
+    }
+  });
+  return resources;
 }
 
 function toPolicyResource(

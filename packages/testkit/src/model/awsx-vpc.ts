@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { ec2Id } from "../ids";
-import { blockSize, formatCidr, parseCidr, type Ipv4Block } from "./cidr";
+import { blockSize, formatCidr, parseCidr, type Ipv4Block } from "@cloudblocks/component-kit";
 import type { Props } from "./types";
 
 /** One resource awsx would create inside its out-of-process `awsx:ec2:Vpc` component. */
@@ -55,7 +55,7 @@ function planSubnets(
   azs: string[],
   specs: SubnetSpecInput[],
 ): PlannedSubnet[] {
-  const vpc = parseCidr(vpcCidr);
+  const vpc = parseCidr(vpcCidr) ?? { base: 0, mask: 16 };
   const azMask = vpc.mask + Math.ceil(Math.log2(Math.max(azs.length, 1)));
   const defaultMask = azMask + Math.ceil(Math.log2(Math.max(specs.length, 1)));
   const planned: PlannedSubnet[] = [];

@@ -1,0 +1,218 @@
+import { cidrContains, cidrsOverlap, parseCidr, regionOfAz } from "@cloudblocks/component-kit";
+import { z } from "zod";
+
+/**
+ * How app subnets reach the internet.
+ * - `perAz`: a NAT gateway in every AZ, each app subnet through its own AZ's (losing an AZ never cuts another's egress).
+ * - `single`: one NAT gateway for all AZs (cheaper; egress depends on one AZ).
+ * - `instance`: one small EC2 NAT instance (cheapest; for dev: no managed failover, bandwidth of one instance).
+ * - `none`: no egress at all (use VPC endpoints).
+ */
+export type NatMode = "perAz" | "single" | "instance" | "none";
+
+/** Per-tier CIDR blocks, index-aligned with `availabilityZones`. */
+export interface SubnetCidrs {
+  readonly public: readonly string[];
+  readonly app: readonly string[];
+  readonly data: readonly string[];
+}
+
+export interface HaVpcArgs {
+  /** AZ names, at least 2, distinct, all in the provider's region; e.g. `["ap-northeast-2a", "ap-northeast-2c"]`. */
+  readonly availabilityZones: readonly string[];
+  /** @default "172.31.0.0/16" */
+  readonly cidrBlock?: string;
+  /**
+   * The exact CIDR of every subnet (the seed plan: public `172.31.10.0/24`, `172.31.20.0/24`; app `.11`, `.21`;
+   * data `.12`, `.22`). Leave out to size subnets automatically from `subnetMasks`.
+   */
+  readonly subnetCidrs?: SubnetCidrs;
+  /** Subnet sizes for automatic planning (ignored with `subnetCidrs`). @default { public: 24, app: 22, data: 24 } */
+  readonly subnetMasks?: { readonly public?: number; readonly app?: number; readonly data?: number };
+  /** @default "perAz" */
+  readonly natMode?: NatMode;
+  /** Options of the NAT instance; only with `natMode: "instance"`. */
+  readonly natInstance?: {
+    /** Graviton instance types need no change: the AMI follows the architecture. @default "t4g.nano" */
+    readonly instanceType?: string;
+  };
+  readonly flowLogs?: {
+    /** Days CloudWatch Logs keeps the flow logs (a value CloudWatch allows). @default 365 */
+    readonly retentionInDays?: number;
+    /** Also deliver to this S3 bucket, as hourly-partitioned Parquet that Athena can query. @default none */
+    readonly s3BucketArn?: string;
+  };
+  /**
+   * A bastion host in the first public subnet, SSH only from these CIDRs. Without it, operators use Systems
+   * Manager Session Manager, which needs no inbound port at all (the default, and the recommended path).
+   * @default none
+   */
+  readonly bastion?: {
+    readonly allowedCidrs: readonly string[];
+    /** @default "t4g.nano" */
+    readonly instanceType?: string;
+    /** An EC2 key pair for plain SSH; leave out to reach the host through Session Manager only. @default none */
+    readonly keyName?: string;
+  };
+  /** An S3 gateway endpoint on the app and data route tables, so S3 traffic skips NAT (and its charges). @default true */
+  readonly s3GatewayEndpoint?: boolean;
+}
+
+/** Retention values CloudWatch Logs accepts. */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+const azName = z
+  .string()
+  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, "allowed: an AZ name such as ap-northeast-2a");
+const cidr = z
+  .string()
+  .refine(
+    (text) => parseCidr(text) !== undefined,
+    "allowed: an IPv4 CIDR such as 172.31.10.0/24, without host bits",
+  );
+const instanceType = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, "allowed: an EC2 instance type such as t4g.nano");
+const subnetMask = z.number().int().min(16).max(28, "allowed: 16 to 28 (AWS subnets are /16 to /28)");
+
+export const haVpcArgsSchema = z
+  .object({
+    availabilityZones: z.array(azName).min(2, "allowed: at least 2 AZs (NET-2)"),
+    cidrBlock: cidr.default("172.31.0.0/16").refine((c) => {
+      const block = parseCidr(c);
+      return block === undefined || (block.mask >= 16 && block.mask <= 28); // malformed: reported once, above
+    }, "allowed: a VPC block from /16 to /28"),
+    subnetCidrs: z
+      .object({ public: z.array(cidr), app: z.array(cidr), data: z.array(cidr) })
+      .strict()
+      .optional(),
+    subnetMasks: z
+      .object({ public: subnetMask.default(24), app: subnetMask.default(22), data: subnetMask.default(24) })
+      .strict()
+      .default({ public: 24, app: 22, data: 24 }),
+    natMode: z
+      .enum(["perAz", "single", "instance", "none"], { message: "allowed: perAz, single, instance, none" })
+      .default("perAz"),
+    natInstance: z
+      .object({ instanceType: instanceType.default("t4g.nano") })
+      .strict()
+      .optional(),
+    flowLogs: z
+      .object({
+        retentionInDays: z
+          .number()
+          .refine(
+            (d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d),
+            `allowed: one of ${LOG_RETENTION_DAYS.join(", ")}`,
+          )
+          .default(365),
+        s3BucketArn: z
+          .string()
+          .regex(
+            /^arn:aws[a-z-]*:s3:::[a-z0-9.-]{3,63}$/,
+            "allowed: an S3 bucket ARN such as arn:aws:s3:::my-flow-logs",
+          )
+          .optional(),
+      })
+      .strict()
+      .default({ retentionInDays: 365 }),
+    bastion: z
+      .object({
+        allowedCidrs: z
+          .array(
+            cidr.refine(
+              (c) => parseCidr(c)?.mask !== 0,
+              "allowed: specific networks; 0.0.0.0/0 would open SSH to the world (EC2.19)",
+            ),
+          )
+          .min(1, "allowed: at least one CIDR"),
+        instanceType: instanceType.default("t4g.nano"),
+        keyName: z.string().min(1).max(255).optional(),
+      })
+      .strict()
+      .optional(),
+    s3GatewayEndpoint: z.boolean().default(true),
+  })
+  .strict()
+  .superRefine((args, ctx) => {
+    const azs = args.availabilityZones;
+    azs.forEach((az, i) => {
+      if (azs.indexOf(az) !== i)
+        ctx.addIssue({
+          code: "custom",
+          path: ["availabilityZones", i],
+          input: az,
+          message: "allowed: distinct AZs (this one is listed twice)",
+        });
+    });
+    const regions = new Set(azs.filter((az) => azName.safeParse(az).success).map(regionOfAz));
+    if (regions.size > 1)
+      ctx.addIssue({
+        code: "custom",
+        path: ["availabilityZones"],
+        input: azs,
+        message: "allowed: AZs of one region",
+      });
+    if (args.natInstance && args.natMode !== "instance") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["natInstance"],
+        input: args.natInstance,
+        message: `allowed only with natMode "instance" (natMode is "${args.natMode}")`,
+      });
+    }
+    if (args.subnetCidrs) checkSubnetPlan(args.cidrBlock, azs.length, args.subnetCidrs, ctx);
+  });
+
+const tiers = ["public", "app", "data"] as const;
+
+/** Every exact subnet: one per AZ and tier, inside the VPC, no overlaps, big enough (ALBs need /27 in public). */
+function checkSubnetPlan(vpcCidr: string, azCount: number, plan: SubnetCidrs, ctx: z.RefinementCtx): void {
+  const vpc = parseCidr(vpcCidr);
+  const seen: { path: (string | number)[]; text: string }[] = [];
+  for (const tier of tiers) {
+    const list = plan[tier];
+    if (list.length !== azCount) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["subnetCidrs", tier],
+        input: list,
+        message: `allowed: exactly one CIDR per AZ (${azCount})`,
+      });
+    }
+    list.forEach((text, i) => {
+      const block = parseCidr(text);
+      if (!block) return; // reported by the element schema
+      const path = ["subnetCidrs", tier, i];
+      const largestMask = tier === "public" ? 27 : 28;
+      if (block.mask > largestMask) {
+        ctx.addIssue({
+          code: "custom",
+          path,
+          input: text,
+          message: `allowed: /${largestMask} or larger${tier === "public" ? " (an ALB needs /27 subnets)" : " (AWS's smallest subnet)"}`,
+        });
+      }
+      if (vpc && !cidrContains(vpc, block))
+        ctx.addIssue({
+          code: "custom",
+          path,
+          input: text,
+          message: `allowed: a block inside the VPC ${vpcCidr}`,
+        });
+      const clash = seen.find((other) => cidrsOverlap(parseCidr(other.text)!, block));
+      if (clash)
+        ctx.addIssue({
+          code: "custom",
+          path,
+          input: text,
+          message: `allowed: blocks that do not overlap (overlaps ${clash.text} at ${clash.path.join(".")})`,
+        });
+      seen.push({ path, text });
+    });
+  }
+}
+
+export type ValidHaVpcArgs = z.output<typeof haVpcArgsSchema>;

@@ -1,0 +1,3 @@
+export { HaVpc } from "./ha-vpc";
+export { haVpcArgsSchema, LOG_RETENTION_DAYS, type HaVpcArgs, type NatMode, type SubnetCidrs } from "./args";
+export { natUserData } from "./nat-instance";
