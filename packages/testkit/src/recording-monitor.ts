@@ -44,6 +44,15 @@ function secretPaths(value: unknown, path = ""): string[] {
   return Object.entries(record).flatMap(([key, child]) => secretPaths(child, path ? `${path}.${key}` : key));
 }
 
+/** The value with every secret wrapper replaced by what it wraps (the paths are recorded separately). */
+function unwrapSecrets(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(unwrapSecrets);
+  const record = value as Record<string, unknown>;
+  if (record[specialSigKey] === specialSecretSig) return unwrapSecrets(record["value"]);
+  return Object.fromEntries(Object.entries(record).map(([key, child]) => [key, unwrapSecrets(child)]));
+}
+
 function optionsOf(req: RegisterRequest): RecordedOptions {
   const timeouts = req.getCustomtimeouts();
   // A component has no provider of its own; its `providers` map says what its AWS children will use.
@@ -133,9 +142,9 @@ export class RecordingMonitor extends MockMonitor {
       virtual: false,
       modelled: isModelledType(type, req.getCustom()),
       id: response.getId() || undefined,
-      inputs: deserializeProperties(req.getObject() as never) as Props,
+      inputs: unwrapSecrets(deserializeProperties(req.getObject() as never)) as Props,
       secretPaths: secretPaths(raw),
-      outputs: deserializeProperties(response.getObject() as never) as Props,
+      outputs: unwrapSecrets(deserializeProperties(response.getObject() as never)) as Props,
       options: optionsOf(req),
     });
     if (type === AWSX_VPC_TYPE) {

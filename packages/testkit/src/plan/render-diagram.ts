@@ -68,11 +68,22 @@ function tierOf(r: PlanResource): string | undefined {
   return tier ? tier.toLowerCase() : undefined;
 }
 
+/** Glue that says nothing about the architecture: left out of the picture (it stays in the plan's tree). */
+const PLUMBING = new Set([
+  "RouteTable", "RouteTableAssociation", "Route", "Eip", "RolePolicy", "RolePolicyAttachment", "InstanceProfile",
+  "SecurityGroupIngressRule", "SecurityGroupEgressRule", "SecurityGroupRule", "Permission", "TopicPolicy",
+  "BucketPolicy", "BucketPublicAccessBlock", "BucketOwnershipControls", "BucketVersioning",
+  "BucketServerSideEncryptionConfiguration", "BucketLifecycleConfiguration", "BucketLogging", "CertificateValidation",
+  "EventTarget", "BackupPolicy", "Alias",
+]);
+
 function summarize(members: PlanResource[]): string {
   const counts = new Map<string, number>();
   for (const r of members) {
+    const type = shortType(r.type);
+    if (PLUMBING.has(type)) continue;
     const tier = r.type === "aws:ec2/subnet:Subnet" ? tierOf(r) : undefined;
-    const label = tier ? `${tier} subnet` : shortType(r.type);
+    const label = tier ? `${tier} subnet ${String(r.inputs["cidrBlock"] ?? "")}`.trim() : type;
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
   return [...counts.entries()].map(([label, n]) => (n > 1 ? `${label} ×${n}` : label)).join("<br/>");

@@ -1,0 +1,10 @@
+export { MonitoredDatabase, MYSQL_PORT, INSTANCE_EVENT_CATEGORIES } from "./monitored-database";
+export type { MonitoredDatabaseArgs, ReadReplicaSpec, DatabaseAlarmThresholds } from "./args";
+export {
+  UTF8MB4_PARAMETERS,
+  SECURITY_AND_LOG_PARAMETERS,
+  LOG_EXPORTS,
+  AUDIT_PLUGIN_OPTION,
+} from "./parameters";
+export { instanceClassInfo, type InstanceClassInfo } from "./instance-class";
+export { parseEngineVersion, type MysqlEngine } from "./engine";

@@ -1,0 +1,404 @@
+import { validateArgs, type MetricDescriptor } from "@cloudblocks/component-kit";
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { alarmSpecs, alarmThresholds } from "./alarms";
+import type { MonitoredDatabaseArgs } from "./args";
+import { enhancedMonitoringPolicyArn, monitoringAssumeRolePolicy } from "./iam";
+import { instanceClassInfo } from "./instance-class";
+import { AUDIT_PLUGIN_OPTION, dbParameters, LOG_EXPORTS } from "./parameters";
+import { resolveArgs, type ResolvedArgs } from "./resolve";
+import { argsSchema } from "./schema";
+import { finalSnapshotIdentifier } from "./snapshot";
+
+export const MYSQL_PORT = 3306;
+const PERFORMANCE_INSIGHTS_RETENTION_DAYS = 7; // the free tier
+
+/** RDS.20: instance events worth a notification (a superset of maintenance, configuration change and failure). */
+export const INSTANCE_EVENT_CATEGORIES = [
+  "availability",
+  "configuration change",
+  "deletion",
+  "failover",
+  "failure",
+  "low storage",
+  "maintenance",
+  "notification",
+  "read replica",
+  "recovery",
+] as const;
+
+/**
+ * RDS MySQL 8 with read replicas, an RDS-managed master secret, backups and protections, and its own alarms
+ * (DB-1 … DB-7). See the package README for the arguments, outputs and the controls it satisfies.
+ */
+export class MonitoredDatabase extends pulumi.ComponentResource {
+  /** Writer endpoint, `host:port`. */
+  readonly endpoint: pulumi.Output<string>;
+  /** Writer host name. */
+  readonly address: pulumi.Output<string>;
+  readonly port: pulumi.Output<number>;
+  /** Reader endpoints (`host:port`), one per replica, in the order of the replicas. */
+  readonly readerEndpoints: pulumi.Output<string[]>;
+  /** Reader host names, one per replica. */
+  readonly readerAddresses: pulumi.Output<string[]>;
+  /** The database's security group (3306 only from the trusted groups). */
+  readonly securityGroupId: pulumi.Output<string>;
+  /** ARN of the Secrets Manager secret RDS manages for the master user (never the password itself). */
+  readonly masterUserSecretArn: pulumi.Output<string>;
+  readonly masterUsername: pulumi.Output<string>;
+  /** Identifier of the primary (writer) instance. */
+  readonly instanceIdentifier: pulumi.Output<string>;
+  /** Identifiers of the primary and then every replica. */
+  readonly instanceIdentifiers: pulumi.Output<string[]>;
+  /** Identifiers of the replicas, keyed by their stable key (e.g. `{ c: "…" }`). */
+  readonly replicaIdentifiers: pulumi.Output<Record<string, string>>;
+  /** ARNs of every alarm, keyed by alarm key (`cpu`, `free-storage`, `replica-lag-c`…). */
+  readonly alarmArns: pulumi.Output<Record<string, string>>;
+  /** The KMS key that encrypts storage, Performance Insights and the master secret. */
+  readonly kmsKeyArn: pulumi.Output<string>;
+  readonly parameterGroupName: pulumi.Output<string>;
+  /**
+   * Metrics for a dashboard (CPU, connections, storage, memory, latency, replica lag). A plain list, not an
+   * Output, so a dashboard can lay out its widgets when the program is constructed.
+   */
+  readonly metrics: readonly MetricDescriptor[];
+
+  constructor(name: string, args: MonitoredDatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
+    // ALL-1: validate before anything is registered, so bad input leaves nothing half-created.
+    const parsed = validateArgs("MonitoredDatabase", argsSchema, args);
+    super("cloudblocks:index:MonitoredDatabase", name, {}, opts);
+    const r = resolveArgs(parsed);
+    const parent = { parent: this };
+
+    const kmsKeyArn = args.kmsKeyArn !== undefined ? pulumi.output(args.kmsKeyArn) : this.createKey(name, r);
+    const partition = aws.getPartitionOutput({}, parent).partition;
+    const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
+
+    const subnetGroup = new aws.rds.SubnetGroup(
+      `${name}-subnets`,
+      { description: `${name}: data subnets of every AZ`, subnetIds: [...args.network.dataSubnetIds] },
+      parent,
+    );
+    const securityGroup = this.createSecurityGroup(name, args);
+
+    // Auto-named (never a fixed name) and replaced create-before-delete: a family change creates the new group,
+    // moves the instances onto it, and only then deletes the old one, so the delete never meets "still in use".
+    const parameterGroup = new aws.rds.ParameterGroup(
+      `${name}-params`,
+      {
+        family: r.engine.family,
+        description: `${name}: utf8mb4, TLS only, logs to FILE`,
+        parameters: dbParameters(),
+      },
+      parent,
+    );
+    const optionGroup = new aws.rds.OptionGroup(
+      `${name}-options`,
+      {
+        engineName: "mysql",
+        majorEngineVersion: r.engine.major,
+        optionGroupDescription: `${name}: MariaDB audit plugin (audit log for RDS.9)`,
+        options: [AUDIT_PLUGIN_OPTION],
+      },
+      parent,
+    );
+
+    const monitoringRole = new aws.iam.Role(
+      `${name}-monitoring-role`,
+      {
+        description: `${name}: RDS enhanced monitoring`,
+        assumeRolePolicy: accountId.apply((id) => JSON.stringify(monitoringAssumeRolePolicy(id))),
+      },
+      parent,
+    );
+    const monitoringPolicy = new aws.iam.RolePolicyAttachment(
+      `${name}-monitoring-policy`,
+      { role: monitoringRole.name, policyArn: partition.apply(enhancedMonitoringPolicyArn) },
+      parent,
+    );
+
+    // What every instance shares: the same encryption, network lock-down, logs and monitoring (replicas included).
+    const common = {
+      storageType: "gp3",
+      storageEncrypted: true,
+      kmsKeyId: kmsKeyArn,
+      maxAllocatedStorage: r.maxAllocatedStorageGiB,
+      vpcSecurityGroupIds: [securityGroup.id],
+      parameterGroupName: parameterGroup.name,
+      optionGroupName: optionGroup.name,
+      port: MYSQL_PORT,
+      publiclyAccessible: false,
+      iamDatabaseAuthenticationEnabled: true,
+      autoMinorVersionUpgrade: true,
+      copyTagsToSnapshot: true,
+      deletionProtection: r.deletionProtection,
+      enabledCloudwatchLogsExports: [...LOG_EXPORTS],
+      monitoringInterval: r.monitoringIntervalSeconds,
+      monitoringRoleArn: monitoringRole.arn,
+      maintenanceWindow: r.maintenanceWindow,
+      applyImmediately: r.applyImmediately,
+    };
+    const performanceInsights = (instanceClass: string) => {
+      const enabled =
+        r.performanceInsights && (instanceClassInfo(instanceClass)?.supportsPerformanceInsights ?? false);
+      return enabled
+        ? {
+            performanceInsightsEnabled: true,
+            performanceInsightsKmsKeyId: kmsKeyArn,
+            performanceInsightsRetentionPeriod: PERFORMANCE_INSIGHTS_RETENTION_DAYS,
+          }
+        : { performanceInsightsEnabled: false };
+    };
+
+    const primary = new aws.rds.Instance(
+      `${name}-primary`,
+      {
+        ...common,
+        ...performanceInsights(r.instanceClass.name),
+        engine: "mysql",
+        engineVersion: r.engine.version,
+        instanceClass: r.instanceClass.name,
+        allocatedStorage: r.allocatedStorageGiB,
+        multiAz: r.multiAz,
+        availabilityZone: r.primaryAvailabilityZone,
+        dbSubnetGroupName: subnetGroup.name,
+        dbName: parsed.databaseName,
+        username: r.masterUsername,
+        // DB-5: RDS generates the password and keeps it in Secrets Manager; it never passes through Pulumi.
+        manageMasterUserPassword: true,
+        masterUserSecretKmsKeyId: kmsKeyArn,
+        allowMajorVersionUpgrade: false,
+        backupRetentionPeriod: r.backupRetentionDays,
+        backupWindow: r.backupWindow,
+        skipFinalSnapshot: r.skipFinalSnapshot,
+        finalSnapshotIdentifier: r.skipFinalSnapshot
+          ? undefined
+          : kmsKeyArn.apply((key) =>
+              finalSnapshotIdentifier(name, pulumi.getStack(), [
+                r.engine.major,
+                key,
+                r.masterUsername,
+                parsed.databaseName ?? "",
+              ]),
+            ),
+        // Automated backups outlive the instance, for their retention period.
+        deleteAutomatedBackups: false,
+      },
+      { parent: this, protect: r.protect, dependsOn: [monitoringPolicy] },
+    );
+
+    const replicas = r.replicas.map((replica) => ({
+      key: replica.key,
+      instance: new aws.rds.Instance(
+        `${name}-replica-${replica.key}`,
+        {
+          ...common,
+          ...performanceInsights(replica.instanceClass),
+          replicateSourceDb: primary.identifier,
+          instanceClass: replica.instanceClass,
+          availabilityZone: replica.availabilityZone,
+          multiAz: false,
+          // RDS refuses a final snapshot of a read replica; the primary's backups cover its data.
+          skipFinalSnapshot: true,
+        },
+        { parent: this, dependsOn: [monitoringPolicy] },
+      ),
+    }));
+    const byKey = new Map<string, aws.rds.Instance>([
+      ["primary", primary],
+      ...replicas.map((x) => [x.key, x.instance] as const),
+    ]);
+
+    if (args.alarmTopicArn !== undefined)
+      this.subscribeToEvents(name, args.alarmTopicArn, [...byKey.values()], parameterGroup);
+
+    const thresholds = alarmThresholds(r, parsed.alarms);
+    const actions = args.alarmTopicArn !== undefined ? [args.alarmTopicArn] : [];
+    const alarms = alarmSpecs(r, thresholds).map((spec) => ({
+      key: spec.key,
+      alarm: new aws.cloudwatch.MetricAlarm(
+        `${name}-alarm-${spec.key}`,
+        {
+          alarmDescription: `${name}: ${spec.description}`,
+          namespace: "AWS/RDS",
+          metricName: spec.metricName,
+          dimensions: { DBInstanceIdentifier: byKey.get(spec.instance)!.identifier },
+          statistic: spec.statistic,
+          comparisonOperator: spec.comparisonOperator,
+          threshold: spec.threshold,
+          period: spec.period,
+          evaluationPeriods: spec.evaluationPeriods,
+          datapointsToAlarm: spec.datapointsToAlarm,
+          treatMissingData: spec.treatMissingData,
+          actionsEnabled: true,
+          alarmActions: actions,
+          okActions: actions,
+        },
+        parent,
+      ),
+    }));
+
+    this.endpoint = primary.endpoint;
+    this.address = primary.address;
+    this.port = primary.port;
+    this.readerEndpoints = pulumi.all(replicas.map((x) => x.instance.endpoint));
+    this.readerAddresses = pulumi.all(replicas.map((x) => x.instance.address));
+    this.securityGroupId = securityGroup.id;
+    this.masterUserSecretArn = primary.masterUserSecrets.apply((secrets) => secrets?.[0]?.secretArn ?? "");
+    this.masterUsername = pulumi.output(r.masterUsername);
+    this.instanceIdentifier = primary.identifier;
+    this.instanceIdentifiers = pulumi.all([
+      primary.identifier,
+      ...replicas.map((x) => x.instance.identifier),
+    ]);
+    this.replicaIdentifiers = pulumi.all(
+      Object.fromEntries(replicas.map((x) => [x.key, x.instance.identifier])),
+    );
+    this.alarmArns = pulumi.all(Object.fromEntries(alarms.map((a) => [a.key, a.alarm.arn])));
+    this.kmsKeyArn = kmsKeyArn;
+    this.parameterGroupName = parameterGroup.name;
+    this.metrics = metricDescriptors(primary, replicas);
+
+    this.registerOutputs({
+      endpoint: this.endpoint,
+      address: this.address,
+      port: this.port,
+      readerEndpoints: this.readerEndpoints,
+      readerAddresses: this.readerAddresses,
+      securityGroupId: this.securityGroupId,
+      masterUserSecretArn: this.masterUserSecretArn,
+      masterUsername: this.masterUsername,
+      instanceIdentifier: this.instanceIdentifier,
+      instanceIdentifiers: this.instanceIdentifiers,
+      replicaIdentifiers: this.replicaIdentifiers,
+      alarmArns: this.alarmArns,
+      kmsKeyArn: this.kmsKeyArn,
+      parameterGroupName: this.parameterGroupName,
+    });
+  }
+
+  /** A customer managed key with yearly rotation (KMS.4); protected with the primary, as losing it loses the data. */
+  private createKey(name: string, r: ResolvedArgs): pulumi.Output<string> {
+    const key = new aws.kms.Key(
+      `${name}-key`,
+      {
+        description: `${name}: RDS storage, Performance Insights and master secret`,
+        enableKeyRotation: true,
+        deletionWindowInDays: 30,
+      },
+      { parent: this, protect: r.protect },
+    );
+    return key.arn;
+  }
+
+  /** DB-4: MySQL only from the groups (and CIDRs, if asked) the caller trusts; one rule resource per stable key. */
+  private createSecurityGroup(name: string, args: MonitoredDatabaseArgs): aws.ec2.SecurityGroup {
+    const securityGroup = new aws.ec2.SecurityGroup(
+      `${name}-sg`,
+      {
+        vpcId: args.network.vpcId,
+        description: `${name}: MySQL ${MYSQL_PORT} from trusted security groups only`,
+      },
+      { parent: this },
+    );
+    for (const [key, sourceId] of Object.entries(args.allowedSecurityGroups)) {
+      new aws.vpc.SecurityGroupIngressRule(
+        `${name}-from-${key}`,
+        {
+          securityGroupId: securityGroup.id,
+          description: `MySQL from ${key}`,
+          ipProtocol: "tcp",
+          fromPort: MYSQL_PORT,
+          toPort: MYSQL_PORT,
+          referencedSecurityGroupId: sourceId,
+        },
+        { parent: this },
+      );
+    }
+    for (const [key, cidr] of Object.entries(args.allowedCidrBlocks ?? {})) {
+      new aws.vpc.SecurityGroupIngressRule(
+        `${name}-from-cidr-${key}`,
+        {
+          securityGroupId: securityGroup.id,
+          description: `MySQL from ${key}`,
+          ipProtocol: "tcp",
+          fromPort: MYSQL_PORT,
+          toPort: MYSQL_PORT,
+          cidrIpv4: cidr,
+        },
+        { parent: this },
+      );
+    }
+    return securityGroup;
+  }
+
+  /** RDS.20–22: instance, parameter group and security group events go to the alarm topic. */
+  private subscribeToEvents(
+    name: string,
+    topicArn: pulumi.Input<string>,
+    instances: aws.rds.Instance[],
+    parameterGroup: aws.rds.ParameterGroup,
+  ): void {
+    new aws.rds.EventSubscription(
+      `${name}-instance-events`,
+      {
+        snsTopic: topicArn,
+        sourceType: "db-instance",
+        sourceIds: instances.map((i) => i.identifier),
+        eventCategories: [...INSTANCE_EVENT_CATEGORIES],
+      },
+      { parent: this },
+    );
+    new aws.rds.EventSubscription(
+      `${name}-parameter-group-events`,
+      {
+        snsTopic: topicArn,
+        sourceType: "db-parameter-group",
+        sourceIds: [parameterGroup.name],
+        eventCategories: ["configuration change"],
+      },
+      { parent: this },
+    );
+    new aws.rds.EventSubscription(
+      `${name}-security-group-events`,
+      {
+        snsTopic: topicArn,
+        sourceType: "db-security-group",
+        eventCategories: ["configuration change", "failure"],
+      },
+      { parent: this },
+    );
+  }
+}
+
+function metricDescriptors(
+  primary: aws.rds.Instance,
+  replicas: readonly { key: string; instance: aws.rds.Instance }[],
+): MetricDescriptor[] {
+  const rds = (
+    id: string,
+    title: string,
+    metricName: string,
+    stat: string,
+    instance: aws.rds.Instance,
+  ): MetricDescriptor => ({
+    id,
+    title,
+    namespace: "AWS/RDS",
+    metricName,
+    dimensions: { DBInstanceIdentifier: instance.identifier },
+    stat,
+    period: 60,
+  });
+  return [
+    rds("db.cpu", "DB CPU (average %)", "CPUUtilization", "Average", primary),
+    rds("db.connections", "DB connections (max)", "DatabaseConnections", "Maximum", primary),
+    rds("db.freeStorage", "DB free storage (bytes)", "FreeStorageSpace", "Minimum", primary),
+    rds("db.freeableMemory", "DB freeable memory (bytes)", "FreeableMemory", "Average", primary),
+    rds("db.readLatency", "DB read latency (s)", "ReadLatency", "Average", primary),
+    rds("db.writeLatency", "DB write latency (s)", "WriteLatency", "Average", primary),
+    ...replicas.map((x) =>
+      rds(`db.replicaLag.${x.key}`, `DB replica ${x.key} lag (s)`, "ReplicaLag", "Maximum", x.instance),
+    ),
+  ];
+}

@@ -1,0 +1,180 @@
+import { ArgsValidationError } from "@cloudblocks/component-kit";
+import { setupMocks } from "@cloudblocks/testkit";
+import { expect } from "chai";
+import { MonitoredDatabase, type MonitoredDatabaseArgs } from "../src";
+import { network, prodArgs } from "./fixtures";
+
+/** Constructs with bad arguments; returns the problems and checks that nothing was registered (ALL-1). */
+async function problemsOf(
+  args: Partial<MonitoredDatabaseArgs> & Record<string, unknown>,
+): Promise<readonly string[]> {
+  const env = setupMocks();
+  try {
+    new MonitoredDatabase("db", { ...prodArgs, ...args } as MonitoredDatabaseArgs);
+  } catch (error) {
+    expect(error).to.be.instanceOf(ArgsValidationError);
+    expect((error as Error).message).to.contain("MonitoredDatabase: invalid arguments");
+    await env.settle();
+    expect(env.recorder.resources, "nothing half-created").to.deep.equal([]);
+    return (error as ArgsValidationError).problems;
+  }
+  throw new Error("expected an ArgsValidationError");
+}
+
+describe("MonitoredDatabase argument validation (ALL-1)", () => {
+  const cases: [string, Partial<MonitoredDatabaseArgs> & Record<string, unknown>, string][] = [
+    [
+      "a malformed instance class",
+      { instanceClass: "m6g.large" },
+      'args.instanceClass: got "m6g.large"; allowed: a current-generation RDS class such as db.t4g.micro',
+    ],
+    [
+      "a previous-generation class",
+      { instanceClass: "db.t2.micro" },
+      'args.instanceClass: got "db.t2.micro"; allowed: a current-generation RDS class such as db.t4g.micro, db.m6g.large or db.r7g.xlarge (previous-generation t2',
+    ],
+    [
+      "an engine that is not MySQL 8",
+      { engineVersion: "5.7" },
+      'args.engineVersion: got "5.7"; allowed: "8.0", "8.4", or a full version 8.0.28 or later',
+    ],
+    [
+      "a MySQL 8.0 without the audit plugin",
+      { engineVersion: "8.0.27" },
+      'args.engineVersion: got "8.0.27"; allowed: "8.0", "8.4"',
+    ],
+    [
+      "storage below the gp3 minimum",
+      { allocatedStorageGiB: 10 },
+      "args.allocatedStorageGiB: got 10; allowed: an integer 20 to 65536 (gp3 needs 20 GiB)",
+    ],
+    [
+      "storage above the maximum",
+      { allocatedStorageGiB: 70000, maxAllocatedStorageGiB: 80000 },
+      "args.allocatedStorageGiB: got 70000; allowed: an integer 20 to 65536",
+    ],
+    [
+      "an autoscaling ceiling under 110 % of the allocation",
+      { allocatedStorageGiB: 100, maxAllocatedStorageGiB: 105 },
+      "args.maxAllocatedStorageGiB: got 105; allowed: at least 110 (10 % above allocatedStorageGiB 100",
+    ],
+    [
+      "backups of 0 days",
+      { backupRetentionDays: 0 },
+      "args.backupRetentionDays: got 0; allowed: 1 to 35 days (automated backups are required: read replicas",
+    ],
+    [
+      "backups of 36 days",
+      { backupRetentionDays: 36 },
+      "args.backupRetentionDays: got 36; allowed: 1 to 35 days",
+    ],
+    [
+      "a reserved master user name",
+      { masterUsername: "admin" },
+      'args.masterUsername: got "admin"; allowed: a name that is not reserved (not admin, administrator, root',
+    ],
+    [
+      "a master user name starting with a digit",
+      { masterUsername: "1dba" },
+      'args.masterUsername: got "1dba"; allowed: 1-16 letters or digits, starting with a letter',
+    ],
+    [
+      "a master user name with a symbol",
+      { masterUsername: "app_owner" },
+      'args.masterUsername: got "app_owner"; allowed: 1-16 letters or digits',
+    ],
+    [
+      "a master user name of 17 characters",
+      { masterUsername: "a234567890123456x" },
+      'args.masterUsername: got "a234567890123456x"; allowed: 1-16 letters or digits',
+    ],
+    [
+      "too many replicas",
+      { readReplicaCount: 16 },
+      `args.readReplicaCount: got 16; allowed: an integer 0 to 15`,
+    ],
+    [
+      "a replica in an AZ outside the network",
+      { readReplicaCount: undefined, readReplicas: [{ availabilityZone: "ap-northeast-2b" }] },
+      'args.readReplicas[0].availabilityZone: got "ap-northeast-2b"; allowed: one of ap-northeast-2a, ap-northeast-2c',
+    ],
+    [
+      "two replicas with the same key",
+      {
+        readReplicaCount: undefined,
+        readReplicas: [{ availabilityZone: "ap-northeast-2c" }, { availabilityZone: "ap-northeast-2c" }],
+      },
+      'args.readReplicas[1].key: got "c"; allowed: a key no other replica uses',
+    ],
+    [
+      "both replica forms",
+      { readReplicaCount: 1, readReplicas: [{ availabilityZone: "ap-northeast-2c" }] },
+      "args.readReplicaCount: got 1; allowed: readReplicaCount or readReplicas, not both",
+    ],
+    [
+      "a primary AZ on a Multi-AZ database",
+      { primaryAvailabilityZone: "ap-northeast-2a" },
+      'args.primaryAvailabilityZone: got "ap-northeast-2a"; allowed only with multiAz: false',
+    ],
+    [
+      "Performance Insights forced on a class without it",
+      { instanceClass: "db.t4g.micro", performanceInsights: true },
+      'args.performanceInsights: got true; allowed: false or "auto" on db.t4g.micro',
+    ],
+    [
+      "no trusted security group",
+      { allowedSecurityGroups: {} },
+      "args.allowedSecurityGroups: got {}; allowed: at least one trusted security group",
+    ],
+    [
+      "a world-open CIDR",
+      { allowedCidrBlocks: { anyone: "0.0.0.0/0" } },
+      'args.allowedCidrBlocks.anyone: got "0.0.0.0/0"; allowed: a bounded range, never /0',
+    ],
+    [
+      "a monitoring interval of 0",
+      { monitoringIntervalSeconds: 0 },
+      "args.monitoringIntervalSeconds: got 0; allowed: 1, 5, 10, 15, 30 or 60 (enhanced monitoring is required, RDS.6)",
+    ],
+    [
+      "a single data subnet",
+      { network: { ...network, availabilityZones: ["ap-northeast-2a"], dataSubnetIds: ["subnet-a"] } },
+      'args.network.availabilityZones: got ["ap-northeast-2a"]; allowed: at least 2 AZs',
+    ],
+    [
+      "data subnets not one per AZ",
+      { network: { ...network, dataSubnetIds: ["subnet-a", "subnet-c", "subnet-d"] } },
+      'args.network.dataSubnetIds: got "3 subnets"; allowed: one data subnet per AZ (2)',
+    ],
+    [
+      "a bad backup window",
+      { backupWindow: "3am" },
+      'args.backupWindow: got "3am"; allowed: "hh:mm-hh:mm" in UTC',
+    ],
+    ["an unknown alarm threshold", { alarms: { cpu: 80 } as never }, "args.alarms: got"],
+    [
+      "a CPU threshold over 100 %",
+      { alarms: { cpuPercent: 150 } },
+      "args.alarms.cpuPercent: got 150; allowed: 1 to 100",
+    ],
+  ];
+
+  for (const [what, args, message] of cases) {
+    it(`rejects ${what}, naming the path, the value and what is allowed`, async () => {
+      const problems = await problemsOf(args);
+      expect(
+        problems.some((p) => p.startsWith(message)),
+        `${problems.join("\n")}\nexpected to start with: ${message}`,
+      ).to.equal(true);
+    });
+  }
+
+  it("lists every problem at once", async () => {
+    const problems = await problemsOf({
+      instanceClass: "big",
+      backupRetentionDays: 90,
+      masterUsername: "root",
+    });
+    expect(problems).to.have.length(3);
+  });
+});
