@@ -33,5 +33,7 @@ const cases = {
 console.log(`node ${process.version}, ${RUNS} runs each`);
 for (const [name, run] of Object.entries(cases)) {
   const samples = Array.from({ length: RUNS }, () => time(run));
-  console.log(`${name.padEnd(56)} median ${median(samples).toFixed(2)} s  (runs: ${samples.map((s) => s.toFixed(2)).join(", ")})`);
+  console.log(
+    `${name.padEnd(56)} median ${median(samples).toFixed(2)} s  (runs: ${samples.map((s) => s.toFixed(2)).join(", ")})`,
+  );
 }

@@ -8,7 +8,11 @@ class Net extends pulumi.ComponentResource {
   constructor(name: string) {
     super("cloudblocks:index:Net", name);
     const vpc = new aws.ec2.Vpc(`${name}-vpc`, {}, { parent: this });
-    this.subnetId = new aws.ec2.Subnet(`${name}-app-a`, { vpcId: vpc.id, availabilityZone: "ap-northeast-2a", cidrBlock: "10.0.1.0/24", tags: { Tier: "app" } }, { parent: this }).id;
+    this.subnetId = new aws.ec2.Subnet(
+      `${name}-app-a`,
+      { vpcId: vpc.id, availabilityZone: "ap-northeast-2a", cidrBlock: "10.0.1.0/24", tags: { Tier: "app" } },
+      { parent: this },
+    ).id;
     this.registerOutputs({});
   }
 }
@@ -16,8 +20,16 @@ class Net extends pulumi.ComponentResource {
 class App extends pulumi.ComponentResource {
   constructor(name: string, subnetId: pulumi.Input<string>) {
     super("cloudblocks:index:App", name);
-    new aws.ec2.Instance(`${name}-host`, { subnetId, instanceType: "t4g.micro", ami: "ami-1" }, { parent: this });
-    new aws.ssm.Parameter(`${name}-token`, { type: "SecureString", value: pulumi.secret("hunter2-not-shown") }, { parent: this });
+    new aws.ec2.Instance(
+      `${name}-host`,
+      { subnetId, instanceType: "t4g.micro", ami: "ami-1" },
+      { parent: this },
+    );
+    new aws.ssm.Parameter(
+      `${name}-token`,
+      { type: "SecureString", value: pulumi.secret("hunter2-not-shown") },
+      { parent: this },
+    );
     this.registerOutputs({});
   }
 }
@@ -36,7 +48,9 @@ describe("testkit plan rendering", () => {
     const planned = toPlanResource(parameter);
     expect(planned.inputs["value"]).to.equal(SECRET_MARKER);
     expect(JSON.stringify(planned)).to.not.contain("hunter2");
-    expect(parameter.inputs["value"], "the recorder itself keeps the value for assertions").to.equal("hunter2-not-shown");
+    expect(parameter.inputs["value"], "the recorder itself keeps the value for assertions").to.equal(
+      "hunter2-not-shown",
+    );
   });
 
   it("renders the parent/child tree and counts by type", async () => {

@@ -70,11 +70,29 @@ function tierOf(r: PlanResource): string | undefined {
 
 /** Glue that says nothing about the architecture: left out of the picture (it stays in the plan's tree). */
 const PLUMBING = new Set([
-  "RouteTable", "RouteTableAssociation", "Route", "Eip", "RolePolicy", "RolePolicyAttachment", "InstanceProfile",
-  "SecurityGroupIngressRule", "SecurityGroupEgressRule", "SecurityGroupRule", "Permission", "TopicPolicy",
-  "BucketPolicy", "BucketPublicAccessBlock", "BucketOwnershipControls", "BucketVersioning",
-  "BucketServerSideEncryptionConfiguration", "BucketLifecycleConfiguration", "BucketLogging", "CertificateValidation",
-  "EventTarget", "BackupPolicy", "Alias",
+  "RouteTable",
+  "RouteTableAssociation",
+  "Route",
+  "Eip",
+  "RolePolicy",
+  "RolePolicyAttachment",
+  "InstanceProfile",
+  "SecurityGroupIngressRule",
+  "SecurityGroupEgressRule",
+  "SecurityGroupRule",
+  "Permission",
+  "TopicPolicy",
+  "BucketPolicy",
+  "BucketPublicAccessBlock",
+  "BucketOwnershipControls",
+  "BucketVersioning",
+  "BucketServerSideEncryptionConfiguration",
+  "BucketLifecycleConfiguration",
+  "BucketLogging",
+  "CertificateValidation",
+  "EventTarget",
+  "BackupPolicy",
+  "Alias",
 ]);
 
 function summarize(members: PlanResource[]): string {
