@@ -1,7 +1,29 @@
+import { alarmingPipelineSchema } from "@cloudblocks/alarming-pipeline";
 import { haVpcArgsSchema } from "@cloudblocks/ha-vpc";
 import { z } from "zod";
 
 const kebab = /^[a-z][a-z0-9-]{1,30}$/;
+
+/**
+ * The alarms section (`buddyverse:alarms`): the AlarmingPipeline arguments a stack sets from config, validated
+ * with the pipeline's own rules so errors name `buddyverse:alarms.<path>`. Alarms on the fleet and the database
+ * are added by the program once those exist.
+ */
+export const alarmsConfigSchema = alarmingPipelineSchema
+  .pick({
+    emailAddresses: true,
+    webhookSecretArn: true,
+    webhookSecretKmsKeyArn: true,
+    logRetentionDays: true,
+    auditTrail: true,
+    costBudget: true,
+    securityEvents: true,
+  })
+  .extend({
+    /** Watch the site's public URL with a Route 53 health check (needs a domain). @default false */
+    slaMonitor: z.boolean().default(false),
+  })
+  .strict();
 
 /** Everything `Pulumi.<stack>.yaml` may say, with the defaults of the `prod` stack. */
 export const stackConfigSchema = z.object({
@@ -16,9 +38,17 @@ export const stackConfigSchema = z.object({
   region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, "allowed: an AWS region such as ap-northeast-2"),
   /** HaVpc's arguments, validated with HaVpc's own schema so errors name `buddyverse:network.<path>`. */
   network: haVpcArgsSchema,
+  alarms: alarmsConfigSchema,
 });
 
 export type StackConfig = z.output<typeof stackConfigSchema>;
 
 /** Project config keys the program reads (besides `aws:region`), each an object or a scalar. */
-export const projectConfigKeys = ["environment", "owner", "costCenter", "namePrefix", "network"] as const;
+export const projectConfigKeys = [
+  "environment",
+  "owner",
+  "costCenter",
+  "namePrefix",
+  "network",
+  "alarms",
+] as const;

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { AlarmingPipeline } from "@cloudblocks/alarming-pipeline";
 import { HaVpc } from "@cloudblocks/ha-vpc";
 import type { StackConfig } from "./config-schema";
 
@@ -30,7 +31,10 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     defaultTags: { tags: standardTags(config) },
   });
   const name = `${config.namePrefix}-${config.environment}`;
-  const network = new HaVpc(`${name}-network`, config.network, { providers: [provider] });
+  const opts = { providers: [provider] };
+  // First, so every other component can send its alarms to the topic.
+  const alarms = new AlarmingPipeline(`${name}-alarms`, { ...config.alarms, slaMonitor: undefined }, opts);
+  const network = new HaVpc(`${name}-network`, config.network, opts);
 
   return {
     environment: config.environment,
@@ -42,5 +46,7 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     dataSubnetIds: network.subnetsByAz("data"),
     natMode: network.natMode,
     flowLogGroupName: network.flowLogGroupName,
+    alarmTopicArn: alarms.alarmTopicArn,
+    trailArn: alarms.trailArn,
   };
 }

@@ -7,6 +7,7 @@ const valid = {
   owner: "platform-team",
   costCenter: "bv-prod",
   network: { availabilityZones: ["ap-northeast-2a", "ap-northeast-2c"] },
+  alarms: { emailAddresses: ["ops@buddyverse.link"] },
 };
 
 describe("stack config", () => {
@@ -44,6 +45,13 @@ describe("stack config", () => {
     expect(() => parseStackConfig({ ...valid, network })).to.throw(
       StackConfigError,
       'buddyverse:network.subnetCidrs.app[0]: got "172.31.10.0/24"; allowed: blocks that do not overlap (overlaps 172.31.10.0/24 at subnetCidrs.public.0)',
+    );
+  });
+
+  it("validates the alarms section with AlarmingPipeline's own rules, naming the config key", () => {
+    expect(() => parseStackConfig({ ...valid, alarms: { emailAddresses: ["ops(at)buddyverse"] } })).to.throw(
+      StackConfigError,
+      'buddyverse:alarms.emailAddresses[0]: got "ops(at)buddyverse"; allowed: an e-mail address such as ops@example.com',
     );
   });
 

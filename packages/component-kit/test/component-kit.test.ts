@@ -42,6 +42,20 @@ describe("component-kit validateArgs", () => {
   });
 });
 
+describe("component-kit value formatting", () => {
+  it("prints non-finite numbers as themselves, not as JSON's null", () => {
+    const problems = (() => {
+      try {
+        validateArgs("X", z.object({ n: z.number().max(10, "allowed: up to 10") }), { n: Infinity });
+      } catch (error) {
+        return (error as ArgsValidationError).problems;
+      }
+      return [];
+    })();
+    expect(problems[0]).to.match(/^args\.n: got Infinity;/);
+  });
+});
+
 describe("component-kit naming", () => {
   it("derives stable AZ suffixes and regions from AZ names", () => {
     expect(

@@ -1,0 +1,161 @@
+import type * as pulumi from "@pulumi/pulumi";
+
+/** CloudWatch comparison operators for static thresholds. */
+export type ComparisonOperator =
+  | "GreaterThanOrEqualToThreshold"
+  | "GreaterThanThreshold"
+  | "LessThanThreshold"
+  | "LessThanOrEqualToThreshold";
+
+/** What an alarm does when datapoints are missing. */
+export type TreatMissingData = "breaching" | "notBreaching" | "ignore" | "missing";
+
+/**
+ * A metric filter on a log group and an alarm on the metric it feeds (ALM-3). The defaults are the seed's case:
+ * `ERROR` in the app log at least twice within one minute.
+ */
+export interface LogAlarmArgs {
+  /** Stable key: names the children (`<name>-log-<id>`), so never reorder-sensitive. Letters, digits, `-`, `_`. */
+  readonly id: string;
+  /** The log group to watch, e.g. the fleet's app log group. */
+  readonly logGroupName: pulumi.Input<string>;
+  /** CloudWatch Logs filter pattern. @default "ERROR" */
+  readonly pattern?: string;
+  /** Metric the filter publishes to. @default `<id>Count` (letters and digits of the id) */
+  readonly metricName?: string;
+  /** @default "Cloudblocks/Logs" */
+  readonly namespace?: string;
+  /** @default 2 */
+  readonly threshold?: number;
+  /** Seconds: 10, 20, 30 or a multiple of 60. @default 60 */
+  readonly period?: number;
+  /** @default 1 */
+  readonly evaluationPeriods?: number;
+  /** @default evaluationPeriods */
+  readonly datapointsToAlarm?: number;
+  /** @default "GreaterThanOrEqualToThreshold" */
+  readonly comparisonOperator?: ComparisonOperator;
+  /** @default "notBreaching" (no matching line means no problem) */
+  readonly treatMissingData?: TreatMissingData;
+  /** @default `"<pattern>" in <log group> ≥ <threshold> in <period> s` */
+  readonly description?: string;
+}
+
+/** An alarm on any CloudWatch metric (ALM-4); period, evaluation and missing-data handling are always explicit. */
+export interface MetricAlarmArgs {
+  /** Stable key: names the child (`<name>-metric-<id>`). */
+  readonly id: string;
+  readonly namespace: string;
+  readonly metricName: string;
+  /** @default {} */
+  readonly dimensions?: Readonly<Record<string, pulumi.Input<string>>>;
+  /** Average, Sum, Minimum, Maximum, SampleCount, or a percentile such as p99. */
+  readonly statistic: string;
+  /** Seconds: 10, 20, 30 or a multiple of 60. */
+  readonly period: number;
+  readonly evaluationPeriods: number;
+  /** "M out of N": how many of `evaluationPeriods` must breach. @default evaluationPeriods */
+  readonly datapointsToAlarm?: number;
+  readonly threshold: number;
+  readonly comparisonOperator: ComparisonOperator;
+  readonly treatMissingData: TreatMissingData;
+  /** @default a sentence built from the settings */
+  readonly description?: string;
+}
+
+/** One Lambda function a schedule invokes. */
+export interface ScheduleTargetArgs {
+  /** Stable key of the target within its schedule. */
+  readonly id: string;
+  /** Function ARN (or name) to invoke. */
+  readonly functionArn: pulumi.Input<string>;
+  /** Constant JSON input passed to the function. @default the scheduled event */
+  readonly input?: Readonly<Record<string, unknown>>;
+}
+
+/** An EventBridge schedule that invokes one or more functions (ALM-5, e.g. every 3 hours). */
+export interface ScheduleArgs {
+  /** Stable key: names the children (`<name>-schedule-<id>`). */
+  readonly id: string;
+  /** `rate(3 hours)` or `cron(0 0/3 * * ? *)`. */
+  readonly expression: string;
+  readonly targets: readonly ScheduleTargetArgs[];
+  /** @default "" */
+  readonly description?: string;
+}
+
+/** The CloudTrail audit trail with its CIS metric filters and alarms (ALM-6). */
+export interface AuditTrailArgs {
+  /** The 15 CIS section-4 metric filters and alarms on the trail's log group. @default true */
+  readonly cisAlarms?: boolean;
+  /** Days the trail's CloudWatch log group keeps events. @default 365 */
+  readonly logRetentionDays?: number;
+  /** S3 data events for these bucket ARNs (`arn:aws:s3:::bucket/` or `arn:aws:s3` for all). @default [] */
+  readonly s3DataEventBucketArns?: readonly string[];
+  /** Lambda invoke data events for every function. @default false */
+  readonly lambdaDataEvents?: boolean;
+  /** Days before log files move to STANDARD_IA. @default 30 */
+  readonly transitionToInfrequentAccessDays?: number;
+  /** Days before log files move to GLACIER. @default 90 */
+  readonly transitionToGlacierDays?: number;
+  /** Days before log files are deleted. @default 730 */
+  readonly expireAfterDays?: number;
+  /** Let `pulumi destroy` delete the buckets with their logs (dev only). @default false */
+  readonly forceDestroy?: boolean;
+}
+
+/** A Route 53 availability check of the public URL and its alarm (ALM-8). */
+export interface SlaMonitorArgs {
+  /** `https://buddyverse.link/` — scheme, host, optional port and path. */
+  readonly url: string;
+  /** Seconds between checks: 10 or 30. @default 30 */
+  readonly requestInterval?: 10 | 30;
+  /** Consecutive failures before a checker counts the endpoint unhealthy (1–10). @default 3 */
+  readonly failureThreshold?: number;
+  /** Minutes the check must be failing before the alarm fires ("2 consecutive periods"). @default 2 */
+  readonly evaluationPeriods?: number;
+}
+
+/** A monthly cost budget that notifies the topic (ALM-9). */
+export interface CostBudgetArgs {
+  /** Monthly limit in USD. */
+  readonly monthlyLimitUsd: number;
+  /** Percentages of the limit at which actual spend notifies. @default [80, 100] */
+  readonly actualThresholdsPercent?: readonly number[];
+  /** Percentage of the limit at which forecast spend notifies. @default 100 */
+  readonly forecastThresholdPercent?: number;
+}
+
+/** Arguments of {@link AlarmingPipeline}. Everything beyond the topic is opt-in, so dev can stay cheap. */
+export interface AlarmingPipelineArgs {
+  /** Addresses subscribed to the alarm topic (each must confirm the e-mail AWS sends). @default [] */
+  readonly emailAddresses?: readonly string[];
+  /**
+   * ARN of the Secrets Manager secret or SSM SecureString parameter that holds the chat webhook URL (the value
+   * is the URL, or JSON with a `url` field). Without it no chat notifier is created (ALM-2).
+   * @default undefined (no notifier)
+   */
+  readonly webhookSecretArn?: string;
+  /** Customer KMS key that encrypts the webhook secret, if it is not the AWS-managed one. @default undefined */
+  readonly webhookSecretKmsKeyArn?: string;
+  /** Notifier errors within 5 minutes that raise its alarm (seed 004: "3 or more errors in a period"). @default 3 */
+  readonly notifierErrorThreshold?: number;
+  /** Retention of the log groups the pipeline creates (notifier, delivery status). @default 365 */
+  readonly logRetentionDays?: number;
+  /** Log-based alarms (ALM-3). More can be added later with `addLogAlarm`. @default [] */
+  readonly logAlarms?: readonly LogAlarmArgs[];
+  /** Metric alarms (ALM-4). More can be added later with `addMetricAlarm`. @default [] */
+  readonly metricAlarms?: readonly MetricAlarmArgs[];
+  /** Auto Scaling groups whose launch/terminate events (successful or not) go to the topic (ALM-5). @default [] */
+  readonly autoScalingGroupNames?: readonly pulumi.Input<string>[];
+  /** Console sign-in failures and root-user activity → topic (ALM-5). @default true */
+  readonly securityEvents?: boolean;
+  /** Schedules that invoke Lambda functions (ALM-5). @default [] */
+  readonly schedules?: readonly ScheduleArgs[];
+  /** Multi-region CloudTrail trail with CIS alarms (ALM-6). @default undefined (no trail) */
+  readonly auditTrail?: AuditTrailArgs;
+  /** Availability check of the public URL (ALM-8). @default undefined (no check) */
+  readonly slaMonitor?: SlaMonitorArgs;
+  /** Monthly cost budget (ALM-9). @default undefined (no budget) */
+  readonly costBudget?: CostBudgetArgs;
+}

@@ -1,0 +1,149 @@
+import * as path from "node:path";
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { AccountContext } from "./context";
+import { assumeRolePolicy, policyDocument, type PolicyStatement } from "./policy-document";
+
+/** The compiled handler files (dist/src/handler/*.js), packaged without their maps and declarations. */
+export const HANDLER_FILES = ["index.js", "format.js", "post.js", "secret.js"] as const;
+
+/** A supported Lambda runtime (Lambda.2) whose global fetch the handler uses. */
+export const NOTIFIER_RUNTIME = "nodejs22.x";
+
+export interface NotifierOptions {
+  readonly parent: pulumi.Resource;
+  readonly ctx: AccountContext;
+  readonly secretArn: string;
+  readonly secretKmsKeyArn?: string;
+  readonly logRetentionDays: number;
+  /** Topics the notifier subscribes to (the alarm topic, and the us-east-1 one when there is one). */
+  readonly topics: readonly {
+    readonly key: string;
+    readonly topic: aws.sns.Topic;
+    readonly region?: string;
+  }[];
+}
+
+export interface Notifier {
+  readonly fn: aws.lambda.Function;
+  readonly deadLetterQueue: aws.sqs.Queue;
+}
+
+export function handlerArchive(): pulumi.asset.AssetArchive {
+  const dir = path.join(__dirname, "handler");
+  return new pulumi.asset.AssetArchive(
+    Object.fromEntries(HANDLER_FILES.map((file) => [file, new pulumi.asset.FileAsset(path.join(dir, file))])),
+  );
+}
+
+/**
+ * The chat notifier (ALM-2): a Lambda subscribed to the alarm topic(s). Its environment holds only the ARN of
+ * the webhook secret; the URL is read at run time. Failed deliveries throw, Lambda retries the asynchronous
+ * event twice, then the event goes to the dead-letter queue.
+ */
+export function createNotifier(prefix: string, options: NotifierOptions): Notifier {
+  const { parent, ctx } = options;
+  const logGroup = new aws.cloudwatch.LogGroup(
+    `${prefix}-logs`,
+    { retentionInDays: options.logRetentionDays },
+    { parent },
+  );
+  const deadLetterQueue = new aws.sqs.Queue(
+    `${prefix}-dlq`,
+    { sqsManagedSseEnabled: true, messageRetentionSeconds: 14 * 24 * 3600 },
+    { parent },
+  );
+  const role = new aws.iam.Role(
+    `${prefix}-role`,
+    { description: "Chat notifier Lambda", assumeRolePolicy: assumeRolePolicy("lambda.amazonaws.com") },
+    { parent },
+  );
+
+  const secretRead: PolicyStatement = options.secretArn.includes(":secretsmanager:")
+    ? {
+        Sid: "ReadWebhookSecret",
+        Effect: "Allow",
+        Action: "secretsmanager:GetSecretValue",
+        Resource: options.secretArn,
+      }
+    : {
+        Sid: "ReadWebhookParameter",
+        Effect: "Allow",
+        Action: "ssm:GetParameter",
+        Resource: options.secretArn,
+      };
+  new aws.iam.RolePolicy(
+    `${prefix}-policy`,
+    {
+      role: role.id,
+      policy: pulumi.all([logGroup.arn, deadLetterQueue.arn]).apply(([logGroupArn, queueArn]) =>
+        policyDocument(
+          {
+            Sid: "WriteOwnLogs",
+            Effect: "Allow",
+            Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+            Resource: `${logGroupArn}:log-stream:*`,
+          },
+          secretRead,
+          ...(options.secretKmsKeyArn
+            ? [
+                {
+                  Sid: "DecryptWebhookSecret",
+                  Effect: "Allow" as const,
+                  Action: "kms:Decrypt",
+                  Resource: options.secretKmsKeyArn,
+                },
+              ]
+            : []),
+          { Sid: "DeadLetter", Effect: "Allow", Action: "sqs:SendMessage", Resource: queueArn },
+        ),
+      ),
+    },
+    { parent },
+  );
+
+  const fn = new aws.lambda.Function(
+    prefix,
+    {
+      description: "Formats alarms and events from the alarm topic and posts them to the chat webhook",
+      runtime: NOTIFIER_RUNTIME,
+      architectures: ["arm64"],
+      handler: "index.handler",
+      code: handlerArchive(),
+      role: role.arn,
+      memorySize: 128,
+      // Room for 4 attempts of 5 s each plus backoff; the handler stops retrying before this runs out.
+      timeout: 60,
+      environment: { variables: { WEBHOOK_SECRET_ARN: options.secretArn } },
+      deadLetterConfig: { targetArn: deadLetterQueue.arn },
+      loggingConfig: { logFormat: "Text", logGroup: logGroup.name },
+    },
+    { parent, dependsOn: [logGroup] },
+  );
+  new aws.lambda.FunctionEventInvokeConfig(
+    `${prefix}-async`,
+    { functionName: fn.name, maximumRetryAttempts: 2, maximumEventAgeInSeconds: 6 * 3600 },
+    { parent },
+  );
+
+  for (const { key, topic, region } of options.topics) {
+    // Only this topic may invoke the function (Lambda.1).
+    const permission = new aws.lambda.Permission(
+      `${prefix}-invoke-${key}`,
+      {
+        action: "lambda:InvokeFunction",
+        function: fn.name,
+        principal: "sns.amazonaws.com",
+        sourceArn: topic.arn,
+        sourceAccount: ctx.accountId,
+      },
+      { parent },
+    );
+    new aws.sns.TopicSubscription(
+      `${prefix}-subscription-${key}`,
+      { ...(region ? { region } : {}), topic: topic.arn, protocol: "lambda", endpoint: fn.arn },
+      { parent, dependsOn: [permission] },
+    );
+  }
+  return { fn, deadLetterQueue };
+}

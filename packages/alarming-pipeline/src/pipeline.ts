@@ -1,0 +1,256 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { validateArgs, type AlarmSink, type MetricDescriptor } from "@cloudblocks/component-kit";
+import { createLogAlarm, createMetricAlarm } from "./alarms";
+import type { AlarmingPipelineArgs, LogAlarmArgs, MetricAlarmArgs } from "./args";
+import { createCostBudget } from "./budget";
+import { accountContext, GLOBAL_METRICS_REGION, type AccountContext } from "./context";
+import { AlarmDashboard } from "./dashboard";
+import {
+  autoScalingPattern,
+  createSchedule,
+  ROOT_ACTIVITY_PATTERN,
+  ruleToTopic,
+  SIGNIN_FAILURE_PATTERN,
+} from "./events";
+import { createNotifier } from "./notifier";
+import { alarmingPipelineSchema, idSchema, logAlarmSchema, metricAlarmSchema } from "./schema";
+import { createSlaMonitor } from "./sla";
+import { createAlarmTopic, createDeliveryStatusRole, type AlarmTopic } from "./topic";
+import { createAuditTrail } from "./trail";
+
+const COMPONENT = "AlarmingPipeline";
+
+/**
+ * Monitoring, alerting and audit for one environment (ALM-1 … ALM-9): an encrypted alarm topic with e-mail
+ * subscriptions, an optional chat notifier, log/metric/event alarms, an optional CloudTrail trail with the CIS
+ * alarms, an SLA check and a cost budget. Other components take it as an {@link AlarmSink}.
+ */
+export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmSink {
+  /** Where alarms go (ALM-1); give it to WebFleet and MonitoredDatabase. */
+  readonly alarmTopicArn: pulumi.Output<string>;
+  /** The topic's customer-managed KMS key. */
+  readonly alarmTopicKeyArn: pulumi.Output<string>;
+  /** The us-east-1 topic for alarms on metrics that only exist there (Route 53); undefined without them. */
+  readonly globalAlarmTopicArn: pulumi.Output<string | undefined>;
+  /** The chat notifier's function name; undefined without a webhook secret. */
+  readonly notifierFunctionName: pulumi.Output<string | undefined>;
+  /** The notifier's dead-letter queue URL; undefined without a webhook secret. */
+  readonly notifierDeadLetterQueueUrl: pulumi.Output<string | undefined>;
+  /** The audit trail's ARN; undefined without `auditTrail`. */
+  readonly trailArn: pulumi.Output<string | undefined>;
+  /** The trail's CloudWatch log group; undefined without `auditTrail`. */
+  readonly trailLogGroupName: pulumi.Output<string | undefined>;
+  /** The Route 53 health check id; undefined without `slaMonitor`. */
+  readonly healthCheckId: pulumi.Output<string | undefined>;
+  /** ARNs of every alarm created at construction (for the dashboard's alarm widget). */
+  readonly alarmArns: pulumi.Output<string[]>;
+
+  private readonly prefix: string;
+  private readonly topic: AlarmTopic;
+  private readonly alarms: aws.cloudwatch.MetricAlarm[] = [];
+  private readonly ctx: AccountContext;
+
+  constructor(name: string, args: AlarmingPipelineArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+    // ALL-1: reject bad input before anything is registered.
+    validateArgs(COMPONENT, alarmingPipelineSchema, args);
+    super("cloudblocks:index:AlarmingPipeline", name, {}, opts);
+    this.prefix = name;
+    this.ctx = accountContext(this);
+    const logRetentionDays = args.logRetentionDays ?? 365;
+    const emailAddresses = args.emailAddresses ?? [];
+
+    // ALM-1: the alarm topic.
+    const deliveryStatusRole = createDeliveryStatusRole(`${name}-delivery-status`, this, this.ctx);
+    this.topic = createAlarmTopic(`${name}-topic`, {
+      parent: this,
+      ctx: this.ctx,
+      emailAddresses,
+      deliveryStatusRole,
+      logRetentionDays,
+    });
+    const topicArn = this.topic.topic.arn;
+    const publishers = [this.topic.policy];
+
+    // Route 53 metrics live only in us-east-1, and alarm actions must be in the alarm's region.
+    const global = args.slaMonitor
+      ? createAlarmTopic(`${name}-global-topic`, {
+          parent: this,
+          ctx: this.ctx,
+          region: GLOBAL_METRICS_REGION,
+          emailAddresses,
+          deliveryStatusRole,
+          logRetentionDays,
+        })
+      : undefined;
+
+    // ALM-2: the chat notifier.
+    const notifier = args.webhookSecretArn
+      ? createNotifier(`${name}-notifier`, {
+          parent: this,
+          ctx: this.ctx,
+          secretArn: args.webhookSecretArn,
+          secretKmsKeyArn: args.webhookSecretKmsKeyArn,
+          logRetentionDays,
+          topics: [
+            { key: "alarm-topic", topic: this.topic.topic },
+            ...(global ? [{ key: "global-topic", topic: global.topic, region: GLOBAL_METRICS_REGION }] : []),
+          ],
+        })
+      : undefined;
+    if (notifier) {
+      // Seed 004: a function erring 3 or more times in a period; and anything the DLQ caught.
+      this.alarms.push(
+        createMetricAlarm(
+          `${name}-notifier`,
+          {
+            id: "errors",
+            namespace: "AWS/Lambda",
+            metricName: "Errors",
+            dimensions: { FunctionName: notifier.fn.name },
+            statistic: "Sum",
+            period: 300,
+            evaluationPeriods: 1,
+            threshold: args.notifierErrorThreshold ?? 3,
+            comparisonOperator: "GreaterThanOrEqualToThreshold",
+            treatMissingData: "notBreaching",
+            description:
+              "The chat notifier failed to deliver messages (they are retried, then kept in its dead-letter queue)",
+          },
+          topicArn,
+          this,
+        ),
+        createMetricAlarm(
+          `${name}-notifier`,
+          {
+            id: "dead-letters",
+            namespace: "AWS/SQS",
+            metricName: "ApproximateNumberOfMessagesVisible",
+            dimensions: { QueueName: notifier.deadLetterQueue.name },
+            statistic: "Maximum",
+            period: 300,
+            evaluationPeriods: 1,
+            threshold: 1,
+            comparisonOperator: "GreaterThanOrEqualToThreshold",
+            treatMissingData: "notBreaching",
+            description: "Chat messages the notifier gave up on are waiting in its dead-letter queue",
+          },
+          topicArn,
+          this,
+        ),
+      );
+    }
+
+    // ALM-3, ALM-4.
+    for (const spec of args.logAlarms ?? []) this.alarms.push(createLogAlarm(name, spec, topicArn, this));
+    for (const spec of args.metricAlarms ?? [])
+      this.alarms.push(createMetricAlarm(name, spec, topicArn, this));
+
+    // ALM-5: events.
+    if ((args.autoScalingGroupNames ?? []).length > 0)
+      this.addAutoScalingEvents("fleet", args.autoScalingGroupNames ?? []);
+    if (args.securityEvents ?? true) {
+      ruleToTopic(
+        `${name}-signin-failures`,
+        "Console sign-in failures",
+        JSON.stringify(SIGNIN_FAILURE_PATTERN),
+        { arn: topicArn },
+        this,
+        publishers,
+      );
+      ruleToTopic(
+        `${name}-root-activity`,
+        "Any use of the root user",
+        JSON.stringify(ROOT_ACTIVITY_PATTERN),
+        { arn: topicArn },
+        this,
+        publishers,
+      );
+    }
+    for (const spec of args.schedules ?? []) createSchedule(name, spec, this);
+
+    // ALM-6.
+    const audit = args.auditTrail
+      ? createAuditTrail(`${name}-trail`, args.auditTrail, topicArn, this.ctx, this)
+      : undefined;
+    if (audit) this.alarms.push(...audit.alarms);
+
+    // ALM-8, ALM-9.
+    const sla =
+      args.slaMonitor && global
+        ? createSlaMonitor(`${name}-sla`, args.slaMonitor, global.topic.arn, this)
+        : undefined;
+    if (sla) this.alarms.push(sla.alarm);
+    if (args.costBudget) createCostBudget(name, args.costBudget, topicArn, this, publishers);
+
+    this.alarmTopicArn = topicArn;
+    this.alarmTopicKeyArn = this.topic.key.arn;
+    this.globalAlarmTopicArn = global ? global.topic.arn : pulumi.output(undefined);
+    this.notifierFunctionName = notifier ? notifier.fn.name : pulumi.output(undefined);
+    this.notifierDeadLetterQueueUrl = notifier ? notifier.deadLetterQueue.url : pulumi.output(undefined);
+    this.trailArn = audit ? audit.trail.arn : pulumi.output(undefined);
+    this.trailLogGroupName = audit ? audit.logGroup.name : pulumi.output(undefined);
+    this.healthCheckId = sla ? sla.healthCheck.id : pulumi.output(undefined);
+    this.alarmArns = pulumi.all(this.alarms.map((a) => a.arn));
+    this.registerOutputs({
+      alarmTopicArn: this.alarmTopicArn,
+      alarmTopicKeyArn: this.alarmTopicKeyArn,
+      globalAlarmTopicArn: this.globalAlarmTopicArn,
+      notifierFunctionName: this.notifierFunctionName,
+      notifierDeadLetterQueueUrl: this.notifierDeadLetterQueueUrl,
+      trailArn: this.trailArn,
+      trailLogGroupName: this.trailLogGroupName,
+      healthCheckId: this.healthCheckId,
+      alarmArns: this.alarmArns,
+    });
+  }
+
+  /** Adds a log alarm after construction (e.g. once the fleet's log group exists). Validated like `args.logAlarms`. */
+  addLogAlarm(spec: LogAlarmArgs): aws.cloudwatch.MetricAlarm {
+    validateArgs(COMPONENT, logAlarmSchema, spec, "logAlarm");
+    const alarm = createLogAlarm(this.prefix, spec, this.topic.topic.arn, this);
+    this.alarms.push(alarm);
+    return alarm;
+  }
+
+  /** Adds a metric alarm after construction. Validated like `args.metricAlarms`. */
+  addMetricAlarm(spec: MetricAlarmArgs): aws.cloudwatch.MetricAlarm {
+    validateArgs(COMPONENT, metricAlarmSchema, spec, "metricAlarm");
+    const alarm = createMetricAlarm(this.prefix, spec, this.topic.topic.arn, this);
+    this.alarms.push(alarm);
+    return alarm;
+  }
+
+  /** Sends launch/terminate events (successful or not) of these Auto Scaling groups to the topic (ALM-5). */
+  addAutoScalingEvents(id: string, groupNames: readonly pulumi.Input<string>[]): aws.cloudwatch.EventRule {
+    validateArgs(COMPONENT, idSchema, id, "autoScalingEvents.id");
+    return ruleToTopic(
+      `${this.prefix}-asg-${id}`,
+      "Auto Scaling launch and terminate results",
+      autoScalingPattern(groupNames),
+      { arn: this.topic.topic.arn },
+      this,
+      [this.topic.policy],
+    );
+  }
+
+  /**
+   * Creates the dashboard (ALM-7) as a child, from the metric descriptors of the fleet and the database, with
+   * an alarm-status widget of every alarm this pipeline has created so far plus `extraAlarmArns`.
+   */
+  createDashboard(
+    metrics: readonly MetricDescriptor[],
+    extraAlarmArns: readonly pulumi.Input<string>[] = [],
+    dashboardName?: string,
+  ): AlarmDashboard {
+    return new AlarmDashboard(
+      `${this.prefix}-dashboard`,
+      {
+        metrics,
+        alarmArns: [...this.alarms.map((a) => a.arn), ...extraAlarmArns].slice(0, 100),
+        dashboardName,
+      },
+      { parent: this },
+    );
+  }
+}

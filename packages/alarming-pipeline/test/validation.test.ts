@@ -1,0 +1,172 @@
+import { ArgsValidationError } from "@cloudblocks/component-kit";
+import { setupMocks, type MockEnvironment } from "@cloudblocks/testkit";
+import { expect } from "chai";
+import {
+  AlarmDashboard,
+  AlarmingPipeline,
+  type AlarmingPipelineArgs,
+  isValidScheduleExpression,
+} from "../src";
+
+/** The problems of the error a construction throws, and proof that nothing was registered (ALL-1). */
+function problemsOf(env: MockEnvironment, args: unknown): readonly string[] {
+  try {
+    new AlarmingPipeline("alarms", args as AlarmingPipelineArgs);
+  } catch (error) {
+    expect(error).to.be.instanceOf(ArgsValidationError);
+    expect(env.recorder.resources.filter((r) => r.name.startsWith("alarms"))).to.deep.equal([]);
+    return (error as ArgsValidationError).problems;
+  }
+  throw new Error("expected the construction to fail");
+}
+
+const log = { id: "app-errors", logGroupName: "/app" };
+const metric = {
+  id: "cpu",
+  namespace: "AWS/EC2",
+  metricName: "CPUUtilization",
+  statistic: "Average",
+  period: 60,
+  evaluationPeriods: 2,
+  threshold: 80,
+  comparisonOperator: "GreaterThanThreshold",
+  treatMissingData: "missing",
+};
+
+describe("AlarmingPipeline: input validation (ALL-1)", () => {
+  let env: MockEnvironment;
+  beforeEach(() => (env = setupMocks()));
+
+  it("rejects a malformed e-mail address and a repeated one", () => {
+    expect(problemsOf(env, { emailAddresses: ["ops@example", "a@b.io", "A@b.io"] })).to.deep.equal([
+      'args.emailAddresses[0]: got "ops@example"; allowed: an e-mail address such as ops@example.com',
+      'args.emailAddresses[2]: got "a@b.io"; allowed: unique addresss ("a@b.io" repeats)',
+    ]);
+  });
+
+  it("rejects periods CloudWatch does not accept", () => {
+    expect(problemsOf(env, { logAlarms: [{ ...log, period: 45 }] })).to.deep.equal([
+      "args.logAlarms[0].period: got 45; allowed: 10, 20, 30 or a multiple of 60 seconds",
+    ]);
+    expect(problemsOf(env, { metricAlarms: [{ ...metric, period: 90 }] })).to.deep.equal([
+      "args.metricAlarms[0].period: got 90; allowed: 10, 20, 30 or a multiple of 60 seconds",
+    ]);
+  });
+
+  it("rejects thresholds and evaluation windows outside CloudWatch's limits", () => {
+    expect(
+      problemsOf(env, { metricAlarms: [{ ...metric, threshold: Number.POSITIVE_INFINITY }] }),
+    ).to.deep.equal(["args.metricAlarms[0].threshold: got Infinity; allowed: a finite number"]);
+    expect(problemsOf(env, { metricAlarms: [{ ...metric, datapointsToAlarm: 3 }] })).to.deep.equal([
+      "args.metricAlarms[0].datapointsToAlarm: got 3; allowed: 1 to evaluationPeriods (2)",
+    ]);
+    expect(
+      problemsOf(env, { metricAlarms: [{ ...metric, period: 3600, evaluationPeriods: 25 }] }),
+    ).to.deep.equal([
+      "args.metricAlarms[0].evaluationPeriods: got 25; allowed: period × evaluationPeriods ≤ 86400 s (got 90000 s)",
+    ]);
+    expect(problemsOf(env, { metricAlarms: [{ ...metric, evaluationPeriods: 0 }] })).to.deep.equal([
+      "args.metricAlarms[0].evaluationPeriods: got 0; allowed: an integer from 1 to 1440",
+    ]);
+  });
+
+  it("rejects an empty log pattern, a missing log group and an unknown statistic or operator", () => {
+    expect(problemsOf(env, { logAlarms: [{ ...log, pattern: "  " }] })).to.deep.equal([
+      'args.logAlarms[0].pattern: got "  "; allowed: a non-empty CloudWatch Logs filter pattern',
+    ]);
+    expect(problemsOf(env, { logAlarms: [{ id: "x", logGroupName: "" }] })).to.deep.equal([
+      'args.logAlarms[0].logGroupName: got ""; allowed: a non-empty string or a Pulumi output',
+    ]);
+    expect(
+      problemsOf(env, { metricAlarms: [{ ...metric, statistic: "Mean", comparisonOperator: ">" }] }),
+    ).to.deep.equal([
+      'args.metricAlarms[0].statistic: got "Mean"; allowed: Average, Sum, Minimum, Maximum, SampleCount or a percentile such as p99',
+      'args.metricAlarms[0].comparisonOperator: got ">"; allowed: GreaterThanOrEqualToThreshold, GreaterThanThreshold, LessThanThreshold, LessThanOrEqualToThreshold',
+    ]);
+  });
+
+  it("rejects list-index-like or repeated ids (children are keyed by them)", () => {
+    expect(problemsOf(env, { logAlarms: [log, { ...log, pattern: "WARN" }] })).to.deep.equal([
+      'args.logAlarms[1]: got "app-errors"; allowed: unique log alarm ids ("app-errors" repeats)',
+    ]);
+    expect(problemsOf(env, { logAlarms: [{ ...log, id: "app errors!" }] })).to.deep.equal([
+      "args.logAlarms[0].id: got \"app errors!\"; allowed: 1-64 letters, digits, '-' or '_' (a stable key, never a list index)",
+    ]);
+  });
+
+  it("rejects bad rate and cron syntax", () => {
+    const schedule = (expression: string) => ({
+      schedules: [
+        {
+          id: "s",
+          expression,
+          targets: [{ id: "t", functionArn: "arn:aws:lambda:ap-northeast-2:123456789012:function:f" }],
+        },
+      ],
+    });
+    expect(problemsOf(env, schedule("rate(3 hour)"))).to.deep.equal([
+      "args.schedules[0].expression: got \"rate(3 hour)\"; allowed: rate(1 hour), rate(3 hours) or cron(min hour day-of-month month day-of-week year) with '?' in exactly one day field",
+    ]);
+    expect(problemsOf(env, schedule("cron(0 */3 * * *)"))[0]).to.match(
+      /^args\.schedules\[0\]\.expression: got "cron\(0 \*\/3 \* \* \*\)"; allowed: rate/,
+    );
+    expect(
+      [
+        "rate(1 minute)",
+        "rate(3 hours)",
+        "cron(0 */3 * * ? *)",
+        "cron(0 9 ? * MON-FRI *)",
+        "cron(15 10 L * ? 2026)",
+      ].map(isValidScheduleExpression),
+    ).to.deep.equal([true, true, true, true, true]);
+    expect(
+      ["rate(0 hours)", "rate(1 minutes)", "cron(0 9 * * * *)", "cron(0 9 ? * ? *)", "every 3 hours"].map(
+        isValidScheduleExpression,
+      ),
+    ).to.deep.equal([false, false, false, false, false]);
+  });
+
+  it("rejects a webhook given as a URL instead of a secret ARN, and bad retention, trail, SLA and budget settings", () => {
+    expect(problemsOf(env, { webhookSecretArn: "https://hooks.slack.com/services/T/B/C" })).to.deep.equal([
+      'args.webhookSecretArn: got "https://hooks.slack.com/services/T/B/C"; allowed: a Secrets Manager secret ARN or an SSM parameter ARN',
+    ]);
+    expect(problemsOf(env, { logRetentionDays: 10 })[0]).to.equal(
+      "args.logRetentionDays: got 10; allowed: one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 days",
+    );
+    expect(problemsOf(env, { auditTrail: { transitionToGlacierDays: 20 } })).to.deep.equal([
+      "args.auditTrail.transitionToGlacierDays: got 20; allowed: more than transitionToInfrequentAccessDays (30)",
+    ]);
+    expect(problemsOf(env, { slaMonitor: { url: "buddyverse.link" } })).to.deep.equal([
+      'args.slaMonitor.url: got "buddyverse.link"; allowed: an http(s) URL such as https://buddyverse.link/',
+    ]);
+    expect(problemsOf(env, { costBudget: { monthlyLimitUsd: 0 } })).to.deep.equal([
+      "args.costBudget.monthlyLimitUsd: got 0; allowed: a positive amount of USD",
+    ]);
+  });
+
+  it("validates alarms added after construction and dashboard arguments the same way", () => {
+    const pipeline = new AlarmingPipeline("alarms", {});
+    expect(() => pipeline.addLogAlarm({ id: "x", logGroupName: "/app", threshold: 2, period: 61 })).to.throw(
+      ArgsValidationError,
+      "logAlarm.period: got 61; allowed: 10, 20, 30 or a multiple of 60 seconds",
+    );
+    expect(
+      () =>
+        new AlarmDashboard("board", {
+          metrics: [
+            {
+              id: "a",
+              title: "A",
+              namespace: "AWS/EC2",
+              metricName: "CPUUtilization",
+              dimensions: {},
+              stat: "Avg",
+            },
+          ],
+        }),
+    ).to.throw(
+      ArgsValidationError,
+      'args.metrics[0].stat: got "Avg"; allowed: Average, Sum, Minimum, Maximum, SampleCount or a percentile such as p99',
+    );
+  });
+});
