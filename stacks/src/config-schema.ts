@@ -1,5 +1,7 @@
 import { alarmingPipelineSchema } from "@cloudblocks/alarming-pipeline";
 import { haVpcArgsSchema } from "@cloudblocks/ha-vpc";
+import type { MonitoredDatabaseArgs } from "@cloudblocks/monitored-database";
+import type { WebFleetArgs } from "@cloudblocks/web-fleet";
 import { z } from "zod";
 
 const kebab = /^[a-z][a-z0-9-]{1,30}$/;
@@ -25,6 +27,34 @@ export const alarmsConfigSchema = alarmingPipelineSchema
   })
   .strict();
 
+/**
+ * A component's arguments taken from config as they are: the component validates them itself, and the program
+ * reports its errors against the config key (see `fromConfigSection`). Keys the program sets are refused here.
+ */
+function componentSection<T>(programOwned: readonly string[]) {
+  return z
+    .record(z.string(), z.unknown(), { message: "allowed: a map of the component's arguments" })
+    .superRefine((section, ctx) => {
+      for (const key of programOwned.filter((k) => k in section)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          input: section[key],
+          message: "allowed: nothing; the program sets this from the other components",
+        });
+      }
+    })
+    .transform((section) => section as T);
+}
+
+/** WebFleet arguments from config (`buddyverse:fleet`): everything but what the program wires. */
+export type FleetConfig = Omit<WebFleetArgs, "network" | "alarmTopicArn" | "bastionSecurityGroupId">;
+/** MonitoredDatabase arguments from config (`buddyverse:database`). */
+export type DatabaseConfig = Omit<
+  MonitoredDatabaseArgs,
+  "network" | "alarmTopicArn" | "allowedSecurityGroups"
+>;
+
 /** Everything `Pulumi.<stack>.yaml` may say, with the defaults of the `prod` stack. */
 export const stackConfigSchema = z.object({
   environment: z.enum(["dev", "prod"], { message: "allowed: dev, prod" }),
@@ -39,6 +69,8 @@ export const stackConfigSchema = z.object({
   /** HaVpc's arguments, validated with HaVpc's own schema so errors name `buddyverse:network.<path>`. */
   network: haVpcArgsSchema,
   alarms: alarmsConfigSchema,
+  fleet: componentSection<FleetConfig>(["network", "alarmTopicArn", "bastionSecurityGroupId"]),
+  database: componentSection<DatabaseConfig>(["network", "alarmTopicArn", "allowedSecurityGroups"]),
 });
 
 export type StackConfig = z.output<typeof stackConfigSchema>;

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { formatPath } from "@cloudblocks/component-kit";
+import { ArgsValidationError, formatPath } from "@cloudblocks/component-kit";
 import { projectConfigKeys, stackConfigSchema, type StackConfig } from "./config-schema";
 
 /** A bad `Pulumi.<stack>.yaml`: each line names the key path (`buddyverse:network.natMode`), the value and what is allowed. */
@@ -47,4 +47,17 @@ export function parseStackConfig(raw: Record<string, unknown>, project = "buddyv
 /** The typed config of the current stack (`Pulumi.<stack>.yaml`). */
 export function loadStackConfig(): StackConfig {
   return parseStackConfig(readRaw(pulumi.getProject()), pulumi.getProject());
+}
+
+/**
+ * Builds a component from a config section. The component validates its own arguments; its errors are
+ * reported against the config key they came from (`args.minSize` → `buddyverse:fleet.minSize`).
+ */
+export function fromConfigSection<T>(configKey: string, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (!(error instanceof ArgsValidationError)) throw error;
+    throw new StackConfigError(error.problems.map((problem) => problem.replace(/^args(?=[.[:])/, configKey)));
+  }
 }

@@ -2,6 +2,9 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AlarmingPipeline } from "@cloudblocks/alarming-pipeline";
 import { HaVpc } from "@cloudblocks/ha-vpc";
+import { MonitoredDatabase } from "@cloudblocks/monitored-database";
+import { WebFleet } from "@cloudblocks/web-fleet";
+import { fromConfigSection } from "./config";
 import type { StackConfig } from "./config-schema";
 
 /** STK-3: the standard tags, set once on the provider so every taggable resource inherits them. */
@@ -22,7 +25,8 @@ export interface PlatformOutputs {
 }
 
 /**
- * The BUDDYVERSE platform for one environment. Takes the config explicitly (rather than reading Pulumi config)
+ * The BUDDYVERSE platform for one environment (STK-1): alarm pipeline, network, web fleet, database, and the
+ * alarms and dashboard that need all of them. Takes the config explicitly (rather than reading Pulumi config)
  * so tests can build dev and prod in one run.
  */
 export function buildPlatform(config: StackConfig): PlatformOutputs {
@@ -32,13 +36,79 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
   });
   const name = `${config.namePrefix}-${config.environment}`;
   const opts = { providers: [provider] };
-  // First, so every other component can send its alarms to the topic.
-  const alarms = new AlarmingPipeline(`${name}-alarms`, { ...config.alarms, slaMonitor: undefined }, opts);
-  const network = new HaVpc(`${name}-network`, config.network, opts);
+  const domain = config.fleet.domainName;
 
+  // First, so every other component can send its alarms to the topic (ALM-1).
+  const alarms = fromConfigSection("buddyverse:alarms", () => {
+    const { slaMonitor, ...pipelineArgs } = config.alarms;
+    // ALM-8: the SLA check needs a public name to probe, so it is on only where the site has a domain.
+    return new AlarmingPipeline(
+      `${name}-alarms`,
+      { ...pipelineArgs, slaMonitor: slaMonitor && domain ? { url: `https://${domain}/` } : undefined },
+      opts,
+    );
+  });
+  const network = new HaVpc(`${name}-network`, config.network, opts);
+  const fleet = fromConfigSection(
+    "buddyverse:fleet",
+    () =>
+      new WebFleet(
+        `${name}-web`,
+        {
+          ...config.fleet,
+          network,
+          alarmTopicArn: alarms.alarmTopicArn,
+          bastionSecurityGroupId: network.bastionSecurityGroupId,
+        },
+        opts,
+      ),
+  );
+  const database = fromConfigSection(
+    "buddyverse:database",
+    () =>
+      new MonitoredDatabase(
+        `${name}-db`,
+        {
+          ...config.database,
+          network,
+          alarmTopicArn: alarms.alarmTopicArn,
+          // DB-4 / WEB-5: 3306 only from the app tier (and the bastion, when there is one).
+          allowedSecurityGroups: {
+            app: fleet.appSecurityGroupId,
+            ...(network.bastionSecurityGroupId ? { bastion: network.bastionSecurityGroupId } : {}),
+          },
+        },
+        opts,
+      ),
+  );
+
+  // ALM-3 (seed 002): ERROR in the app log, 2 or more within 1 minute. ALM-5: fleet launch/terminate events.
+  alarms.addLogAlarm({
+    id: "app-errors",
+    logGroupName: fleet.logGroupName,
+    description: "ERROR lines in the web/app logs",
+  });
+  alarms.addAutoScalingEvents("fleet", [fleet.autoScalingGroupName]);
+  // ALM-7: one dashboard from what the fleet and the database publish, with every alarm's status on top.
+  const dashboard = alarms.createDashboard(
+    [...fleet.metrics, ...database.metrics],
+    pulumi
+      .all([fleet.alarmArns, database.alarmArns])
+      .apply(([fleetAlarms, dbAlarms]) => [...fleetAlarms, ...Object.values(dbAlarms)]),
+  );
+
+  // STK-2
   return {
     environment: config.environment,
     region: config.region,
+    siteUrl: fleet.siteUrl,
+    albDnsName: fleet.albDnsName,
+    dbWriterEndpoint: database.endpoint,
+    dbReaderEndpoints: database.readerEndpoints,
+    dbMasterSecretArn: database.masterUserSecretArn,
+    dashboardUrl: dashboard.dashboardUrl,
+    alarmTopicArn: alarms.alarmTopicArn,
+    trailArn: alarms.trailArn,
     vpcId: network.vpcId,
     availabilityZones: network.availabilityZones,
     publicSubnetIds: network.subnetsByAz("public"),
@@ -46,7 +116,5 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     dataSubnetIds: network.subnetsByAz("data"),
     natMode: network.natMode,
     flowLogGroupName: network.flowLogGroupName,
-    alarmTopicArn: alarms.alarmTopicArn,
-    trailArn: alarms.trailArn,
   };
 }

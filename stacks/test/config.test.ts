@@ -1,5 +1,6 @@
 import { expect } from "chai";
-import { parseStackConfig, StackConfigError } from "../src/config";
+import { ArgsValidationError } from "@cloudblocks/component-kit";
+import { fromConfigSection, parseStackConfig, StackConfigError } from "../src/config";
 
 const valid = {
   region: "ap-northeast-2",
@@ -8,6 +9,8 @@ const valid = {
   costCenter: "bv-prod",
   network: { availabilityZones: ["ap-northeast-2a", "ap-northeast-2c"] },
   alarms: { emailAddresses: ["ops@buddyverse.link"] },
+  fleet: {},
+  database: {},
 };
 
 describe("stack config", () => {
@@ -52,6 +55,31 @@ describe("stack config", () => {
     expect(() => parseStackConfig({ ...valid, alarms: { emailAddresses: ["ops(at)buddyverse"] } })).to.throw(
       StackConfigError,
       'buddyverse:alarms.emailAddresses[0]: got "ops(at)buddyverse"; allowed: an e-mail address such as ops@example.com',
+    );
+  });
+
+  it("reports a component's argument errors against the config key they came from", () => {
+    const problems = (() => {
+      try {
+        fromConfigSection("buddyverse:fleet", () => {
+          throw new ArgsValidationError("WebFleet", [
+            "args.minSize: got 3; allowed: minSize ≤ desiredCapacity ≤ maxSize",
+          ]);
+        });
+      } catch (error) {
+        return (error as StackConfigError).problems;
+      }
+      return [];
+    })();
+    expect(problems).to.deep.equal([
+      "buddyverse:fleet.minSize: got 3; allowed: minSize ≤ desiredCapacity ≤ maxSize",
+    ]);
+  });
+
+  it("refuses config for what the program wires itself", () => {
+    expect(() => parseStackConfig({ ...valid, fleet: { network: "vpc-1" } })).to.throw(
+      StackConfigError,
+      'buddyverse:fleet.network: got "vpc-1"; allowed: nothing; the program sets this',
     );
   });
 

@@ -4,15 +4,12 @@ import * as path from "node:path";
 import { expect } from "chai";
 import { STANDARD_TAG_KEYS, TAGGABLE_TYPES, UNTAGGABLE_TYPES } from "@cloudblocks/policies";
 import { runPlan, type PlanResult } from "../src/plan/run-plan";
-
-const root = path.resolve(__dirname, "..", "..", "..");
+import { plans as bothPlans, root } from "./plans";
 
 describe("offline plan of the stack program", function () {
-  const plans: Record<string, PlanResult> = {};
+  let plans: Record<string, PlanResult> = {};
   before(async function () {
-    // dev and prod are built in one run, one after the other, as the plan command does for each.
-    plans["dev"] = await runPlan(root, "dev");
-    plans["prod"] = await runPlan(root, "prod");
+    plans = await bothPlans();
   });
 
   for (const stack of ["dev", "prod"]) {

@@ -9,7 +9,7 @@ export interface AlarmDashboardArgs {
   /** Metrics to graph, one widget each, in order (fleet CPU, requests, latency, 5xx, healthy hosts, DB CPU…). */
   readonly metrics: readonly MetricDescriptor[];
   /** Alarms shown in the alarm-status widget (at most 100). @default [] */
-  readonly alarmArns?: readonly pulumi.Input<string>[];
+  readonly alarmArns?: pulumi.Input<readonly pulumi.Input<string>[]>;
   /** Title of the alarm-status widget. @default "Alarm status" */
   readonly alarmWidgetTitle?: string;
   /** Physical dashboard name (unique per account and region). @default the component's name */
@@ -55,7 +55,13 @@ const schema = z.object({
         seen.add(m.id);
       });
     }),
-  alarmArns: z.array(z.unknown()).max(100, "allowed: at most 100 alarms in one alarm widget").optional(),
+  // An Output list is checked once it resolves (below); a plain list here.
+  alarmArns: z
+    .union([
+      z.array(z.unknown()).max(100, "allowed: at most 100 alarms in one alarm widget"),
+      z.custom<pulumi.Output<unknown>>((v) => pulumi.Output.isInstance(v)),
+    ])
+    .optional(),
   alarmWidgetTitle: z.string().optional(),
   dashboardName: z.string().regex(DASHBOARD_NAME, "allowed: 1-255 letters, digits, '-' or '_'").optional(),
 });
@@ -120,9 +126,14 @@ export class AlarmDashboard extends pulumi.ComponentResource {
       args.metrics.map((m) => pulumi.output(m.dimensions as Record<string, pulumi.Input<string>>)),
     );
     const body = pulumi
-      .all([region, resolvedDims, pulumi.output([...(args.alarmArns ?? [])])])
-      .apply(([r, dims, alarms]) =>
-        JSON.stringify({
+      .all([region, resolvedDims, pulumi.output(args.alarmArns ?? [])])
+      .apply(([r, dims, alarms]) => {
+        if (alarms.length > 100) {
+          throw new Error(
+            `AlarmDashboard: args.alarmArns: got ${alarms.length} alarms; allowed: at most 100 alarms in one alarm widget`,
+          );
+        }
+        return JSON.stringify({
           widgets: [
             // CloudWatch refuses an alarm widget without alarms.
             ...(alarms.length > 0
@@ -143,8 +154,8 @@ export class AlarmDashboard extends pulumi.ComponentResource {
               : []),
             ...args.metrics.map((m, i) => metricWidget(m, dims[i] as Record<string, string>, r, i)),
           ],
-        }),
-      );
+        });
+      });
     const dashboard = new aws.cloudwatch.Dashboard(
       `${name}-dashboard`,
       { dashboardName: args.dashboardName ?? name, dashboardBody: body },

@@ -240,14 +240,17 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
    */
   createDashboard(
     metrics: readonly MetricDescriptor[],
-    extraAlarmArns: readonly pulumi.Input<string>[] = [],
+    extraAlarmArns: pulumi.Input<readonly pulumi.Input<string>[]> = [],
     dashboardName?: string,
   ): AlarmDashboard {
     return new AlarmDashboard(
       `${this.prefix}-dashboard`,
       {
         metrics,
-        alarmArns: [...this.alarms.map((a) => a.arn), ...extraAlarmArns].slice(0, 100),
+        // The alarm widget shows at most 100 alarms: the pipeline's own first, then the others'.
+        alarmArns: pulumi
+          .all([pulumi.all(this.alarms.map((a) => a.arn)), pulumi.output(extraAlarmArns)])
+          .apply(([own, extra]) => [...own, ...extra].slice(0, 100)),
         dashboardName,
       },
       { parent: this },

@@ -1,0 +1,208 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { NetworkRef } from "@cloudblocks/component-kit";
+import type { PolicyStatement } from "./iam-document";
+
+/** Scaling driven by average fleet CPU (WEB-6). */
+export type ScalingMode = "target-tracking" | "step" | "none";
+
+/** A recurring capacity change for a predictable peak (WEB-6), e.g. weekday evenings. */
+export interface ScheduledAction {
+  /** Cron expression in the given time zone, e.g. `"0 18 * * 1-5"`. */
+  readonly recurrence: string;
+  /** IANA time zone of `recurrence`. @default "Asia/Seoul" */
+  readonly timeZone?: string;
+  /** New minimum size; unset keeps the current one. */
+  readonly minSize?: number;
+  /** New maximum size; unset keeps the current one. */
+  readonly maxSize?: number;
+  /** New desired capacity; unset keeps the current one. */
+  readonly desiredCapacity?: number;
+}
+
+/** Predictive scaling on CPU (WEB-6, optional). */
+export interface PredictiveScalingArgs {
+  /** `ForecastOnly` to evaluate forecasts without acting on them. @default "ForecastOnly" */
+  readonly mode?: "ForecastOnly" | "ForecastAndScale";
+  /** Average CPU the forecast plans capacity for. @default 75 */
+  readonly cpuTargetPercent?: number;
+}
+
+/** A mix of on-demand and spot instances (WEB-7, cost). Without it every instance is on-demand. */
+export interface SpotMixArgs {
+  /** On-demand instances always kept, before any spot. @default 1 */
+  readonly onDemandBaseCapacity?: number;
+  /** Share of on-demand above the base, 0–100. @default 50 */
+  readonly onDemandPercentageAboveBase?: number;
+  /** Instance types spot may use (more types, fewer interruptions). @default [instanceType] */
+  readonly instanceTypes?: readonly string[];
+}
+
+/** An extra target group on the fleet's instances, reached by path patterns (WEB-12). */
+export interface PathRoute {
+  /** Listener path patterns, e.g. `["/members/*"]` (1–5 values). */
+  readonly pathPatterns: readonly string[];
+  /** Listener rule priority, 1–50000, unique per listener. */
+  readonly priority: number;
+  /** Port the instances serve this route on. @default 80 */
+  readonly port?: number;
+  /** Health check path of this route's target group. @default "/" */
+  readonly healthCheckPath?: string;
+}
+
+/** Join an existing ALB listener with a path rule instead of creating an ALB (WEB-12). */
+export interface ExistingListenerArgs {
+  /** ARN of the listener (usually another fleet's HTTPS listener). */
+  readonly listenerArn: pulumi.Input<string>;
+  /** The ALB's security group: the only source allowed into this fleet's app security group. */
+  readonly albSecurityGroupId: pulumi.Input<string>;
+  /** Path patterns routed to this fleet, e.g. `["/orders/*"]` (1–5 values). */
+  readonly pathPatterns: readonly string[];
+  /** Listener rule priority, 1–50000, unique per listener. */
+  readonly priority: number;
+}
+
+/** Alarm thresholds (ALM-4). Every alarm also has a fixed period, evaluation periods and missing-data rule. */
+export interface FleetAlarmThresholds {
+  /** Target 5xx responses per minute. @default 10 */
+  readonly target5xxPerMinute?: number;
+  /** Load balancer 5xx responses per minute. @default 10 */
+  readonly elb5xxPerMinute?: number;
+  /** p95 target response time in seconds. @default 1 */
+  readonly responseTimeSeconds?: number;
+  /** Unhealthy targets that raise the alarm. @default 1 */
+  readonly unhealthyHosts?: number;
+  /** Average fleet CPU, percent (seed 004). @default 80 */
+  readonly cpuPercent?: number;
+}
+
+/**
+ * Arguments of {@link WebFleet}. Defaults are the `prod` values of the requirements (secure, highly
+ * available); the cheap choices `dev` makes are explicit (`deletionProtection: false`, no domain, 1/1/2).
+ */
+export interface WebFleetArgs {
+  /** Where the fleet runs: ALB in the public subnets, instances and EFS mount targets in the app subnets. */
+  readonly network: NetworkRef;
+
+  // ---- instances (WEB-1)
+  /** EC2 instance type. @default "t3.micro" */
+  readonly instanceType?: string;
+  /** Explicit AMI id; when unset the AMI comes from `amiSsmParameter` at deploy time. */
+  readonly amiId?: pulumi.Input<string>;
+  /**
+   * Public SSM parameter naming a maintained AMI.
+   * @default "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64" (`…-arm64` for Graviton types)
+   */
+  readonly amiSsmParameter?: string;
+  /** Root volume size in GiB (gp3, encrypted). @default 8 */
+  readonly rootVolumeSizeGiB?: number;
+  /** EC2 key pair for SSH through the bastion. Unset: no key, use Session Manager. */
+  readonly keyName?: string;
+  /** Security group of a bastion host allowed to SSH (22) into the fleet. Unset: no SSH at all. */
+  readonly bastionSecurityGroupId?: pulumi.Input<string>;
+  /**
+   * The caller's bash bootstrap, run as root after the fleet's own parts (EFS mounted, agent running). Without
+   * it the fleet installs Apache httpd answering the health check. Never put secrets here: read them at boot
+   * from Secrets Manager or SSM with `instancePolicyStatements`.
+   */
+  readonly appBootstrap?: string;
+  /** Web server access log shipped by the CloudWatch agent. @default "/var/log/httpd/access_log" */
+  readonly accessLogPath?: string;
+  /** Web server error log shipped by the CloudWatch agent. @default "/var/log/httpd/error_log" */
+  readonly errorLogPath?: string;
+  /** Application log shipped by the CloudWatch agent. @default "/var/log/app/app.log" */
+  readonly appLogPath?: string;
+  /** Extra managed policies for the instance role, by a stable key. @default {} */
+  readonly instancePolicyArns?: Readonly<Record<string, pulumi.Input<string>>>;
+  /** Extra inline statements for the instance role (e.g. read one secret). @default [] */
+  readonly instancePolicyStatements?: readonly PolicyStatement[];
+
+  // ---- capacity (WEB-2, WEB-7)
+  /** @default 2 */
+  readonly minSize?: number;
+  /** Capacity at creation; later deploys never reset it (scaling owns it). @default 2 */
+  readonly desiredCapacity?: number;
+  /** @default 4 */
+  readonly maxSize?: number;
+  /** Seconds a new instance has before failed ELB health checks replace it. @default 300 */
+  readonly healthCheckGracePeriodSeconds?: number;
+  /** Share of capacity kept in service while an instance refresh rolls the fleet. @default 90 */
+  readonly instanceRefreshMinHealthyPercentage?: number;
+  /** On-demand/spot mix. @default undefined (all on-demand) */
+  readonly spot?: SpotMixArgs;
+
+  // ---- scaling (WEB-6)
+  /** @default "target-tracking" */
+  readonly scalingMode?: ScalingMode;
+  /** Average CPU target tracking holds. @default 75 */
+  readonly cpuTargetPercent?: number;
+  /** Step mode: add an instance at CPU ≥ this. @default 75 */
+  readonly scaleOutCpuPercent?: number;
+  /** Step mode: remove an instance at CPU ≤ this. @default 50 */
+  readonly scaleInCpuPercent?: number;
+  /** Scheduled actions by a stable key. @default {} */
+  readonly scheduledActions?: Readonly<Record<string, ScheduledAction>>;
+  /** Predictive scaling. @default undefined (off) */
+  readonly predictiveScaling?: PredictiveScalingArgs;
+
+  // ---- target group (WEB-4)
+  /** @default "/" */
+  readonly healthCheckPath?: string;
+  /** @default 10 */
+  readonly healthCheckIntervalSeconds?: number;
+  /** @default 5 */
+  readonly healthCheckTimeoutSeconds?: number;
+  /** @default 2 */
+  readonly healthyThreshold?: number;
+  /** @default 5 */
+  readonly unhealthyThreshold?: number;
+  /** HTTP codes that count as healthy. @default "200" */
+  readonly healthCheckMatcher?: string;
+  /** Seconds the ALB drains a deregistering instance. @default 30 */
+  readonly deregistrationDelaySeconds?: number;
+  /** Lifetime of the `lb_cookie` stickiness cookie, seconds. @default 86400 */
+  readonly stickinessDurationSeconds?: number;
+
+  // ---- load balancer (WEB-3, WEB-11)
+  /** ALB deletion protection. @default true */
+  readonly deletionProtection?: boolean;
+  /** @default "defensive" */
+  readonly desyncMitigationMode?: "defensive" | "strictest";
+  /** TLS policy of the HTTPS listener. @default "ELBSecurityPolicy-TLS13-1-2-2021-06" */
+  readonly sslPolicy?: string;
+  /** ALB idle timeout, seconds. @default 60 */
+  readonly idleTimeoutSeconds?: number;
+  /** Days ALB access logs are kept in S3. @default 90 */
+  readonly accessLogsExpirationDays?: number;
+  /** Let `pulumi destroy` delete a non-empty access-log bucket. @default false */
+  readonly accessLogsForceDestroy?: boolean;
+
+  // ---- DNS and TLS (WEB-9)
+  /** Site domain, e.g. `buddyverse.link`. Unset: plain HTTP on the ALB's DNS name. */
+  readonly domainName?: string;
+  /** Public hosted zone looked up by name (e.g. `buddyverse.link`). One of this or `hostedZoneId` with a domain. */
+  readonly hostedZoneName?: string;
+  /** Hosted zone id, instead of a lookup by name. */
+  readonly hostedZoneId?: pulumi.Input<string>;
+  /** More names on the certificate, each with an alias record, e.g. `["www.buddyverse.link"]`. @default [] */
+  readonly subjectAlternativeNames?: readonly string[];
+
+  // ---- routing (WEB-12)
+  /** Extra target groups on the fleet's instances, reached by path, by a stable key. @default {} */
+  readonly pathRoutes?: Readonly<Record<string, PathRoute>>;
+  /** Join an existing listener instead of creating an ALB. @default undefined (own ALB) */
+  readonly existingListener?: ExistingListenerArgs;
+
+  // ---- shared files (WEB-8)
+  /** Create the shared EFS and mount it at `/mnt/efs`. @default true */
+  readonly sharedFileSystem?: boolean;
+  /** Days without access before files move to EFS Infrequent Access. @default 30 */
+  readonly efsTransitionToIaDays?: 1 | 7 | 14 | 30 | 60 | 90 | 180 | 270 | 365;
+
+  // ---- observability (WEB-10, ALM-4)
+  /** Retention of the fleet's log group, days. @default 30 */
+  readonly logRetentionDays?: number;
+  /** SNS topic for the fleet alarms (ALARM and OK). Unset: no alarms. */
+  readonly alarmTopicArn?: pulumi.Input<string>;
+  /** @default see {@link FleetAlarmThresholds} */
+  readonly alarmThresholds?: FleetAlarmThresholds;
+}

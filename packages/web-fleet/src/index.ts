@@ -1,0 +1,35 @@
+export { WebFleet, WEB_FLEET_TYPE } from "./web-fleet";
+export type {
+  WebFleetArgs,
+  ScalingMode,
+  ScheduledAction,
+  PredictiveScalingArgs,
+  SpotMixArgs,
+  PathRoute,
+  ExistingListenerArgs,
+  FleetAlarmThresholds,
+} from "./args";
+export type { PolicyStatement, PolicyDocument } from "./iam-document";
+export {
+  parseWebFleetArgs,
+  webFleetSchema,
+  type WebFleetConfig,
+  LOG_RETENTION_DAYS,
+  EFS_IA_DAYS,
+} from "./schema";
+export {
+  renderUserData,
+  shQuote,
+  EFS_MOUNT_OPTIONS,
+  EFS_MOUNT_POINT,
+  AGENT_CONFIG_PATH,
+  type UserDataInput,
+} from "./user-data";
+export { cloudWatchAgentConfig, AGENT_NAMESPACE, type AgentConfigInput } from "./cloudwatch-agent";
+export { AL2023_PARAMETER, isGraviton } from "./parts/fleet";
+export {
+  webFleetArgsFor,
+  DEV_POLICY_EXCEPTIONS,
+  type WebFleetEnvironment,
+  type WebFleetEnvironmentOptions,
+} from "./environments";

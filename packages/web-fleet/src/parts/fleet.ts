@@ -1,0 +1,189 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { WebFleetConfig } from "../schema";
+import { renderUserData } from "../user-data";
+
+/** The maintained Amazon Linux 2023 images, per CPU architecture. */
+export const AL2023_PARAMETER = {
+  x86_64: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
+  arm64: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64",
+} as const;
+
+/** Graviton families have a `g` after the generation digit: t4g, m7g, c7gn, r8gd (not g5 or m7i). */
+export const isGraviton = (instanceType: string) => /^[a-z]+\d+[a-z]*g[a-z]*(-[a-z]+)?\./.test(instanceType);
+
+/** Group metrics published every minute, for the dashboard and capacity alarms. */
+const GROUP_METRICS: aws.types.enums.autoscaling.Metric[] = [
+  "GroupMinSize",
+  "GroupMaxSize",
+  "GroupDesiredCapacity",
+  "GroupInServiceInstances",
+  "GroupPendingInstances",
+  "GroupTerminatingInstances",
+  "GroupTotalInstances",
+];
+
+export interface FleetInputs {
+  readonly appSecurityGroupId: pulumi.Input<string>;
+  readonly instanceProfileArn: pulumi.Input<string>;
+  readonly logGroupName: pulumi.Input<string>;
+  readonly fileSystemDnsName?: pulumi.Input<string>;
+  readonly targetGroupArns: readonly pulumi.Input<string>[];
+  /** Resources instances need at boot (EFS mount targets): the group waits for them. */
+  readonly bootDependencies: readonly pulumi.Resource[];
+}
+
+/** The image: explicit, or the maintained one from a public SSM parameter, read at every deploy. */
+function imageId(config: WebFleetConfig, parent: pulumi.Resource): pulumi.Output<string> {
+  if (config.amiId !== undefined) return pulumi.output(config.amiId);
+  const parameter =
+    config.amiSsmParameter ?? AL2023_PARAMETER[isGraviton(config.instanceType) ? "arm64" : "x86_64"];
+  return aws.ssm.getParameterOutput({ name: parameter }, { parent }).value;
+}
+
+/** The standard tags of the provider's defaultTags, which never reach Auto Scaling groups or what they launch. */
+function standardTags(name: string, parent: pulumi.Resource): pulumi.Output<Record<string, string>> {
+  return aws
+    .getDefaultTagsOutput({}, { parent })
+    .tags.apply((tags): Record<string, string> => ({ ...tags, Name: name }));
+}
+
+/**
+ * WEB-1: the launch template — IMDSv2 only with hop limit 1 (EC2.8/EC2.170), no public IP (EC2.25), an
+ * encrypted gp3 root volume (EC2.3), detailed monitoring, the instance profile (SSM.1) and the user data.
+ */
+function launchTemplate(
+  name: string,
+  config: WebFleetConfig,
+  inputs: FleetInputs,
+  parent: pulumi.Resource,
+): aws.ec2.LaunchTemplate {
+  const image = imageId(config, parent);
+  // The root device name differs between images (/dev/xvda on Amazon Linux, /dev/sda1 on Ubuntu).
+  const rootDevice = aws.ec2.getAmiOutput(
+    { filters: [{ name: "image-id", values: [image] }], mostRecent: true },
+    { parent },
+  ).rootDeviceName;
+  const region = aws.getRegionOutput({}, { parent }).region;
+  const userData = pulumi
+    .all([inputs.logGroupName, inputs.fileSystemDnsName, region])
+    .apply(([logGroupName, fileSystemDnsName]) =>
+      renderUserData({
+        logGroupName,
+        fileSystemDnsName,
+        appBootstrap: config.appBootstrap,
+        healthCheckPath: config.healthCheckPath,
+        accessLogPath: config.accessLogPath,
+        errorLogPath: config.errorLogPath,
+        appLogPath: config.appLogPath,
+      }),
+    );
+  const tags = standardTags(name, parent);
+
+  return new aws.ec2.LaunchTemplate(
+    `${name}-lt`,
+    {
+      description: `WebFleet ${name}`,
+      imageId: image,
+      instanceType: config.instanceType,
+      keyName: config.keyName,
+      iamInstanceProfile: { arn: inputs.instanceProfileArn },
+      metadataOptions: {
+        httpEndpoint: "enabled",
+        httpTokens: "required",
+        httpPutResponseHopLimit: 1,
+        instanceMetadataTags: "disabled",
+      },
+      blockDeviceMappings: [
+        {
+          deviceName: rootDevice,
+          ebs: {
+            volumeType: "gp3",
+            volumeSize: config.rootVolumeSizeGiB,
+            encrypted: "true",
+            deleteOnTermination: "true",
+          },
+        },
+      ],
+      networkInterfaces: [
+        {
+          deviceIndex: 0,
+          associatePublicIpAddress: "false",
+          securityGroups: [inputs.appSecurityGroupId],
+          deleteOnTermination: "true",
+        },
+      ],
+      monitoring: { enabled: true },
+      userData: userData.apply((script) => Buffer.from(script, "utf8").toString("base64")),
+      // New versions become the default, so the group and the console agree on what runs.
+      updateDefaultVersion: true,
+      tagSpecifications: ["volume", "network-interface"].map((resourceType) => ({ resourceType, tags })),
+    },
+    { parent },
+  );
+}
+
+/**
+ * WEB-2, WEB-7: the Auto Scaling group across the app subnets of every AZ, replacing instances that fail the
+ * ALB health check, rolling the fleet by instance refresh when the launch template changes. Its desired
+ * capacity is set at creation only: scaling owns it afterwards, so a `pulumi up` never resets it.
+ */
+export function createFleet(
+  name: string,
+  config: WebFleetConfig,
+  inputs: FleetInputs,
+  parent: pulumi.Resource,
+): aws.autoscaling.Group {
+  const template = launchTemplate(name, config, inputs, parent);
+  // A concrete version (not $Latest), so a new template version is a change of the group: it starts a refresh.
+  const templateRef = { id: template.id, version: template.latestVersion.apply((v) => String(v)) };
+  const spot = config.spot;
+
+  return new aws.autoscaling.Group(
+    `${name}-asg`,
+    {
+      vpcZoneIdentifiers: [...config.network.appSubnetIds],
+      minSize: config.minSize,
+      maxSize: config.maxSize,
+      desiredCapacity: config.desiredCapacity,
+      healthCheckType: "ELB",
+      healthCheckGracePeriod: config.healthCheckGracePeriodSeconds,
+      defaultInstanceWarmup: config.healthCheckGracePeriodSeconds,
+      targetGroupArns: [...inputs.targetGroupArns],
+      ...(spot
+        ? {
+            capacityRebalance: true,
+            mixedInstancesPolicy: {
+              instancesDistribution: {
+                onDemandBaseCapacity: spot.onDemandBaseCapacity,
+                onDemandPercentageAboveBaseCapacity: spot.onDemandPercentageAboveBase,
+                spotAllocationStrategy: "price-capacity-optimized",
+              },
+              launchTemplate: {
+                launchTemplateSpecification: {
+                  launchTemplateId: templateRef.id,
+                  version: templateRef.version,
+                },
+                overrides: (spot.instanceTypes ?? [config.instanceType]).map((instanceType) => ({
+                  instanceType,
+                })),
+              },
+            },
+          }
+        : { launchTemplate: templateRef }),
+      instanceRefresh: {
+        strategy: "Rolling",
+        preferences: {
+          minHealthyPercentage: config.instanceRefreshMinHealthyPercentage,
+          instanceWarmup: String(config.healthCheckGracePeriodSeconds),
+        },
+      },
+      enabledMetrics: GROUP_METRICS,
+      metricsGranularity: "1Minute",
+      tags: standardTags(name, parent).apply((tags) =>
+        Object.entries(tags).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
+      ),
+    },
+    { parent, ignoreChanges: ["desiredCapacity"], dependsOn: [...inputs.bootDependencies] },
+  );
+}

@@ -1,0 +1,119 @@
+import * as aws from "@pulumi/aws";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { NetworkRef } from "@cloudblocks/component-kit";
+import { setupMocks, type MockEnvironment, type RecordedResource } from "@cloudblocks/testkit";
+import { expect } from "chai";
+import { AGENT_CONFIG_PATH, WebFleet, type WebFleetArgs } from "../src";
+
+/** The standard tags the stack sets through the provider's defaultTags (as in packages/policies/test/harness.ts). */
+export const standardTagValues = {
+  Project: "buddyverse",
+  Environment: "test",
+  Owner: "platform",
+  CostCenter: "cc-1",
+  ManagedBy: "pulumi",
+};
+
+/** A two-AZ network shaped like HaVpc's outputs (seed 003 plan). */
+export const network: NetworkRef = {
+  vpcId: "vpc-08e3486799aa74735",
+  availabilityZones: ["ap-northeast-2a", "ap-northeast-2c"],
+  publicSubnetIds: ["subnet-0pub0a000000000a", "subnet-0pub0c000000000c"],
+  appSubnetIds: ["subnet-0app0a000000000a", "subnet-0app0c000000000c"],
+  dataSubnetIds: ["subnet-0dat0a000000000a", "subnet-0dat0c000000000c"],
+};
+
+export const TOPIC = "arn:aws:sns:ap-northeast-2:123456789012:buddyverse-alarms";
+
+/** prod-like arguments: domain with the zone looked up by name, alarms, defaults everywhere else. */
+export const prodArgs: WebFleetArgs = {
+  network,
+  domainName: "buddyverse.link",
+  hostedZoneName: "buddyverse.link",
+  alarmTopicArn: TOPIC,
+};
+
+export interface Built {
+  readonly env: MockEnvironment;
+  readonly fleet: WebFleet;
+  readonly provider: aws.Provider;
+  /** The one resource of a type created by the fleet. */
+  one(type: string, name?: string): RecordedResource;
+  all(type: string): RecordedResource[];
+  find(type: string, name: string): RecordedResource | undefined;
+}
+
+/** Builds a fleet under the mocks with a provider carrying the standard defaultTags, and waits until it settles. */
+export async function build(args: WebFleetArgs, name = "web"): Promise<Built> {
+  const env = setupMocks();
+  const provider = new aws.Provider("tagged", {
+    region: "ap-northeast-2",
+    defaultTags: { tags: standardTagValues },
+  });
+  const fleet = new WebFleet(name, args, { providers: [provider] });
+  await env.settle();
+  return {
+    env,
+    fleet,
+    provider,
+    one: (type, n) => env.recorder.one(type, n),
+    all: (type) => env.recorder.ofType(type),
+    find: (type, n) => env.recorder.find(type, n),
+  };
+}
+
+export const T = {
+  sg: "aws:ec2/securityGroup:SecurityGroup",
+  ingress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+  egress: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+  lt: "aws:ec2/launchTemplate:LaunchTemplate",
+  asg: "aws:autoscaling/group:Group",
+  policy: "aws:autoscaling/policy:Policy",
+  schedule: "aws:autoscaling/schedule:Schedule",
+  alb: "aws:lb/loadBalancer:LoadBalancer",
+  tg: "aws:lb/targetGroup:TargetGroup",
+  listener: "aws:lb/listener:Listener",
+  rule: "aws:lb/listenerRule:ListenerRule",
+  cert: "aws:acm/certificate:Certificate",
+  certValidation: "aws:acm/certificateValidation:CertificateValidation",
+  record: "aws:route53/record:Record",
+  efs: "aws:efs/fileSystem:FileSystem",
+  mountTarget: "aws:efs/mountTarget:MountTarget",
+  backup: "aws:efs/backupPolicy:BackupPolicy",
+  alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+  logGroup: "aws:cloudwatch/logGroup:LogGroup",
+  bucket: "aws:s3/bucket:Bucket",
+  role: "aws:iam/role:Role",
+  rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+  attachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+  profile: "aws:iam/instanceProfile:InstanceProfile",
+} as const;
+
+/** The user data script of the recorded launch template. */
+export function userDataOf(built: Built): string {
+  return Buffer.from(String(built.one(T.lt).inputs["userData"]), "base64").toString("utf8");
+}
+
+let scripts = 0;
+let scriptDir: string | undefined;
+
+/** `bash -n` on a script written to a temp file: a syntax check that runs nothing. Empty when the syntax is valid. */
+export function bashSyntaxErrors(script: string): string {
+  scriptDir ??= mkdtempSync(join(tmpdir(), "web-fleet-user-data-"));
+  const file = join(scriptDir, `user-data-${scripts++}.sh`);
+  writeFileSync(file, script);
+  const result = spawnSync("bash", ["-n", file], { encoding: "utf8" });
+  return result.status === 0 ? "" : result.stderr || `exit ${String(result.status)}`;
+}
+
+/** The JSON the script writes for the CloudWatch agent. */
+export function agentConfigOf(script: string): Record<string, unknown> {
+  const match = new RegExp(
+    `cat >'${AGENT_CONFIG_PATH}' <<'CWAGENT_CONFIG'\\n([\\s\\S]*?)\\nCWAGENT_CONFIG\\n`,
+  ).exec(script);
+  expect(match, "agent config heredoc").to.not.equal(null);
+  return JSON.parse(match![1]!) as Record<string, unknown>;
+}

@@ -1,0 +1,139 @@
+import { expect } from "chai";
+import type { PlanResult } from "../src/plan/run-plan";
+import { named, ofType, plans } from "./plans";
+
+const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+
+describe("the stack program wires the components (prod)", () => {
+  let prod: PlanResult;
+  before(async () => {
+    prod = (await plans()).prod;
+  });
+
+  it("chains security groups: world → ALB on 80/443 → app on 80 → database on 3306 (WEB-5, DB-4)", () => {
+    const rules = ofType(prod, INGRESS);
+    const world = rules.filter((r) => r.inputs["cidrIpv4"] === "0.0.0.0/0").map((r) => r.inputs["fromPort"]);
+    expect(world).to.have.members([80, 443]);
+    const appIn = named(rules, "-web-app-in-80");
+    const dbIn = named(rules, "-db-from-app");
+    expect(dbIn.inputs).to.include({ fromPort: 3306, toPort: 3306 });
+    // the database trusts the group the app rule belongs to, and the app trusts the ALB's group
+    expect(dbIn.inputs["referencedSecurityGroupId"]).to.equal(appIn.inputs["securityGroupId"]);
+    const albIn = named(rules, "-web-alb-in-443");
+    expect(appIn.inputs["referencedSecurityGroupId"]).to.equal(albIn.inputs["securityGroupId"]);
+    expect(rules.filter((r) => r.inputs["fromPort"] === 3306 && r.inputs["cidrIpv4"])).to.deep.equal([]);
+  });
+
+  it("runs the fleet 2/2/4 over both AZs and protects the Multi-AZ database with a replica (STK-1)", () => {
+    const group = ofType(prod, "aws:autoscaling/group:Group")[0]!;
+    expect([group.inputs["minSize"], group.inputs["desiredCapacity"], group.inputs["maxSize"]]).to.deep.equal(
+      [2, 2, 4],
+    );
+    expect(group.inputs["vpcZoneIdentifiers"]).to.have.length(2);
+    const primary = named(ofType(prod, "aws:rds/instance:Instance"), "-db-primary");
+    expect(primary.inputs).to.include({ multiAz: true, deletionProtection: true, backupRetentionPeriod: 7 });
+    expect(primary.options.protect).to.equal(true);
+    expect(
+      ofType(prod, "aws:rds/instance:Instance").filter((r) => r.inputs["replicateSourceDb"]),
+    ).to.have.length(1);
+    expect(
+      named(ofType(prod, "aws:lb/loadBalancer:LoadBalancer"), "-web-alb").inputs["enableDeletionProtection"],
+    ).to.equal(true);
+  });
+
+  it("alarms on ERROR ≥ 2 within 1 minute in the fleet's log group (ALM-3, seed 002)", () => {
+    const logGroup = named(ofType(prod, "aws:cloudwatch/logGroup:LogGroup"), "-web-logs");
+    const filter = named(ofType(prod, "aws:cloudwatch/logMetricFilter:LogMetricFilter"), "-log-app-errors");
+    expect(filter.inputs["pattern"]).to.equal("ERROR");
+    // the filter watches the fleet's own log group (auto-named from this prefix)
+    expect(logGroup.inputs["namePrefix"]).to.equal("/cloudblocks/web-fleet/buddyverse-prod-web/");
+    expect(filter.inputs["logGroupName"]).to.match(
+      /^\/cloudblocks\/web-fleet\/buddyverse-prod-web\/[0-9a-f]+$/,
+    );
+    const alarm = ofType(prod, "aws:cloudwatch/metricAlarm:MetricAlarm").find(
+      (a) => a.inputs["metricName"] === (filter.inputs["metricTransformation"] as { name: string }).name,
+    )!;
+    expect(alarm.inputs).to.include({
+      threshold: 2,
+      period: 60,
+      comparisonOperator: "GreaterThanOrEqualToThreshold",
+    });
+  });
+
+  it("probes https://buddyverse.link/ with a Route 53 health check (ALM-8) and builds one dashboard of fleet and DB metrics (ALM-7)", () => {
+    const check = ofType(prod, "aws:route53/healthCheck:HealthCheck")[0]!;
+    expect(check.inputs).to.include({ fqdn: "buddyverse.link", port: 443, type: "HTTPS", resourcePath: "/" });
+    const body = JSON.parse(
+      ofType(prod, "aws:cloudwatch/dashboard:Dashboard")[0]!.inputs["dashboardBody"] as string,
+    ) as { widgets: { type: string; properties: { metrics?: unknown[][]; alarms?: string[] } }[] };
+    const namespaces = body.widgets.flatMap((w) => (w.properties.metrics ?? []).map((m) => m[0]));
+    expect(namespaces).to.include.members(["AWS/EC2", "AWS/ApplicationELB", "AWS/RDS"]);
+    const alarmWidget = body.widgets.find((w) => w.type === "alarm")!;
+    expect(alarmWidget.properties.alarms!.some((arn) => arn.includes("-db-"))).to.equal(true);
+  });
+
+  it("exports the STK-2 outputs", () => {
+    expect(prod.plan.outputs).to.include.keys(
+      "siteUrl",
+      "albDnsName",
+      "dbWriterEndpoint",
+      "dbReaderEndpoints",
+      "dashboardUrl",
+      "alarmTopicArn",
+      "vpcId",
+      "appSubnetIds",
+      "dataSubnetIds",
+      "publicSubnetIds",
+    );
+    expect(prod.plan.outputs["siteUrl"]).to.equal("https://buddyverse.link");
+    expect(prod.plan.outputs["dbReaderEndpoints"]).to.have.length(1);
+  });
+
+  it("sends every alarm to the alarm topic", () => {
+    const topics = new Set(ofType(prod, "aws:sns/topic:Topic").map((t) => t.urn));
+    expect(topics.size).to.be.greaterThan(0);
+    const withoutActions = ofType(prod, "aws:cloudwatch/metricAlarm:MetricAlarm").filter(
+      (a) => !((a.inputs["alarmActions"] as string[] | undefined) ?? []).length,
+    );
+    expect(withoutActions.map((a) => a.name)).to.deep.equal([]);
+  });
+});
+
+describe("dev is the cheap variant of the same program (STK-1)", () => {
+  let dev: PlanResult;
+  before(async () => {
+    dev = (await plans()).dev;
+  });
+
+  it("uses one NAT instance, a 1/1/2 fleet on plain HTTP, a single-AZ database without replica or deletion protection", () => {
+    expect(ofType(dev, "aws:ec2/natGateway:NatGateway")).to.have.length(0);
+    expect(
+      ofType(dev, "aws:ec2/instance:Instance").filter((i) => i.inputs["sourceDestCheck"] === false),
+    ).to.have.length(1);
+    const group = ofType(dev, "aws:autoscaling/group:Group")[0]!;
+    expect([group.inputs["minSize"], group.inputs["desiredCapacity"], group.inputs["maxSize"]]).to.deep.equal(
+      [1, 1, 2],
+    );
+    expect(ofType(dev, "aws:acm/certificate:Certificate")).to.have.length(0);
+    const databases = ofType(dev, "aws:rds/instance:Instance");
+    expect(databases).to.have.length(1);
+    expect(databases[0]!.inputs).to.include({
+      multiAz: false,
+      deletionProtection: false,
+      backupRetentionPeriod: 1,
+    });
+    expect(databases[0]!.options.protect).to.equal(false);
+    expect(dev.plan.outputs["siteUrl"]).to.match(/^http:\/\/.*\.elb\.amazonaws\.com$/);
+  });
+
+  it("shows its documented exceptions as advisory findings, never as mandatory ones", () => {
+    const findings = dev.plan.policies.violations.map((v) => `${v.enforcement} ${v.policy}`);
+    expect([...new Set(findings)]).to.have.members([
+      "advisory nat-per-az",
+      "advisory alb-http-redirects-to-https",
+      "advisory alb-deletion-protection",
+      "advisory rds-multi-az",
+      "advisory rds-deletion-protection",
+    ]);
+  });
+});
