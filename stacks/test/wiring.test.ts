@@ -41,6 +41,17 @@ describe("the stack program wires the components (prod)", () => {
     ).to.equal(true);
   });
 
+  it("protects every stateful resource: database and its key, shared files, audit logs and their key (STK-1)", () => {
+    const protectedNames = prod.plan.resources.filter((r) => r.options.protect).map((r) => r.name);
+    expect(protectedNames).to.have.members([
+      "buddyverse-prod-db-primary",
+      "buddyverse-prod-db-key",
+      "buddyverse-prod-web-efs",
+      "buddyverse-prod-alarms-trail-bucket",
+      "buddyverse-prod-alarms-trail-key",
+    ]);
+  });
+
   it("alarms on ERROR ≥ 2 within 1 minute in the fleet's log group (ALM-3, seed 002)", () => {
     const logGroup = named(ofType(prod, "aws:cloudwatch/logGroup:LogGroup"), "-web-logs");
     const filter = named(ofType(prod, "aws:cloudwatch/logMetricFilter:LogMetricFilter"), "-log-app-errors");

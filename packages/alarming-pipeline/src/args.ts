@@ -102,6 +102,11 @@ export interface AuditTrailArgs {
   readonly expireAfterDays?: number;
   /** Let `pulumi destroy` delete the buckets with their logs (dev only). @default false */
   readonly forceDestroy?: boolean;
+  /**
+   * Pulumi `protect` on the audit log bucket and the key that encrypts it, so `pulumi destroy` or a replacement
+   * cannot lose the audit trail (STK-1 prod: stateful resources protected). @default false
+   */
+  readonly protect?: boolean;
 }
 
 /** A Route 53 availability check of the public URL and its alarm (ALM-8). */

@@ -10,6 +10,8 @@ export interface HardenedBucketOptions {
   readonly transitionToGlacierDays: number;
   readonly expireAfterDays: number;
   readonly forceDestroy: boolean;
+  /** Pulumi `protect` on the bucket itself. @default false */
+  readonly protect?: boolean;
   /** Service grants, given the bucket's ARN. */
   readonly grants: (bucketArn: string) => PolicyStatement[];
 }
@@ -25,7 +27,11 @@ export interface HardenedBucket {
  */
 export function hardenedBucket(name: string, options: HardenedBucketOptions): HardenedBucket {
   const { parent } = options;
-  const bucket = new aws.s3.Bucket(name, { forceDestroy: options.forceDestroy }, { parent });
+  const bucket = new aws.s3.Bucket(
+    name,
+    { forceDestroy: options.forceDestroy },
+    { parent, protect: options.protect },
+  );
   const publicAccess = new aws.s3.BucketPublicAccessBlock(
     name,
     {

@@ -209,6 +209,7 @@ const auditTrailSchema = z
     transitionToGlacierDays: z.number().int().min(1, "allowed: an integer ≥ 1").optional(),
     expireAfterDays: z.number().int().min(1, "allowed: an integer ≥ 1").optional(),
     forceDestroy: z.boolean().optional(),
+    protect: z.boolean().optional(),
   })
   .superRefine((t, ctx) => {
     const ia = t.transitionToInfrequentAccessDays ?? 30;

@@ -86,7 +86,7 @@ export function createAuditTrail(
         ),
       ),
     },
-    { parent },
+    { parent, protect: args.protect ?? false },
   );
 
   // Server access logs of the trail bucket. S3 log delivery only supports SSE-S3 targets.
@@ -107,6 +107,7 @@ export function createAuditTrail(
 
   const logs = hardenedBucket(`${prefix}-bucket`, {
     parent,
+    protect: args.protect ?? false,
     encryption: key.arn,
     ...lifecycle,
     grants: (arn) => [

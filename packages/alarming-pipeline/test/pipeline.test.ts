@@ -354,6 +354,16 @@ describe("AlarmingPipeline: EventBridge (ALM-5)", () => {
   });
 });
 
+describe("AlarmingPipeline: protecting the audit trail (STK-1)", () => {
+  it("protects the audit log bucket and its key when asked, and only those", async () => {
+    const env = setupMocks();
+    new AlarmingPipeline("alarms", { auditTrail: { protect: true } });
+    await env.settle();
+    const protectedNames = env.recorder.resources.filter((r) => r.options.protect).map((r) => r.name);
+    expect(protectedNames).to.have.members(["alarms-trail-key", "alarms-trail-bucket"]);
+  });
+});
+
 describe("AlarmingPipeline: audit trail and CIS alarms (ALM-6)", () => {
   // The trail is the largest part of the pipeline: one construction, read by the three tests that follow.
   let env: MockEnvironment;

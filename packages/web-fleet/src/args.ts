@@ -197,6 +197,11 @@ export interface WebFleetArgs {
   readonly sharedFileSystem?: boolean;
   /** Days without access before files move to EFS Infrequent Access. @default 30 */
   readonly efsTransitionToIaDays?: 1 | 7 | 14 | 30 | 60 | 90 | 180 | 270 | 365;
+  /**
+   * Pulumi `protect` on the shared file system (the site's `static/` and `media/`), so `pulumi destroy` or a
+   * replacement refuses to delete it until it is unprotected on purpose (STK-1 prod). @default false
+   */
+  readonly protect?: boolean;
 
   // ---- observability (WEB-10, ALM-4)
   /** Retention of the fleet's log group, days. @default 30 */

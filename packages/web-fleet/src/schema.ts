@@ -294,6 +294,7 @@ export const webFleetSchema = z
 
       sharedFileSystem: z.boolean({ error: "allowed: true or false" }).default(true),
       efsTransitionToIaDays: oneOf(EFS_IA_DAYS, "days").default(30),
+      protect: z.boolean({ error: "allowed: true or false" }).default(false),
 
       logRetentionDays: oneOf(LOG_RETENTION_DAYS, "days CloudWatch Logs accepts").default(30),
       alarmTopicArn: input("an SNS topic ARN").optional(),

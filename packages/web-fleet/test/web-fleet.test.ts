@@ -475,6 +475,16 @@ describe("WebFleet (prod defaults)", () => {
 });
 
 describe("WebFleet variants", () => {
+  it("protect: the shared file system is protected (STK-1 prod); nothing is by default", async () => {
+    const unprotected = await build(prodArgs);
+    expect(unprotected.one("aws:efs/fileSystem:FileSystem").options.protect).to.equal(false);
+    const protectedFleet = await build({ ...prodArgs, protect: true });
+    expect(protectedFleet.one("aws:efs/fileSystem:FileSystem").options.protect).to.equal(true);
+    expect(
+      protectedFleet.all("aws:lb/loadBalancer:LoadBalancer").every((lb) => !lb.options.protect),
+    ).to.equal(true);
+  });
+
   it("dev (webFleetArgsFor('dev')): 1/1/2, plain HTTP forward on :80, no certificate, no 443 opening, no DNS", async () => {
     const b = await build(webFleetArgsFor("dev", { network }));
     const asg = b.one(T.asg).inputs;

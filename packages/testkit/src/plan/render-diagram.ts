@@ -142,12 +142,13 @@ function componentEdges(
   components: PlanResource[],
   owner: Map<string, PlanResource>,
 ): [number, number, Set<string>][] {
+  // A resource's own id first, then its ARN; the first resource to claim a value keeps it (an EventTarget's
+  // `arn` is its target's, not its own).
   const index = new Map<string, PlanResource>();
-  for (const r of resources) {
-    if (!r.custom) continue;
-    for (const key of ["id", "arn"]) {
+  for (const key of ["id", "arn"]) {
+    for (const r of resources) {
       const value = r.outputs[key];
-      if (typeof value === "string" && value.length > 8) index.set(value, r);
+      if (r.custom && typeof value === "string" && value.length > 8 && !index.has(value)) index.set(value, r);
     }
   }
   const edges = new Map<string, [number, number, Set<string>]>();

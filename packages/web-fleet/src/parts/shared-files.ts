@@ -35,7 +35,7 @@ export function createSharedFiles(
       ],
       tags: { Name: `${name}-shared` },
     },
-    opts,
+    { parent, protect: config.protect },
   );
   new aws.efs.BackupPolicy(
     `${name}-efs-backup`,
