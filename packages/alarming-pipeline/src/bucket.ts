@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { policyDocument, type PolicyStatement } from "./policy-document";
+import { policyDocument, type PolicyStatement } from "@cloudblocks/component-kit";
 
 export interface HardenedBucketOptions {
   readonly parent: pulumi.Resource;

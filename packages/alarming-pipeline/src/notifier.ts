@@ -2,7 +2,7 @@ import * as path from "node:path";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { AccountContext } from "./context";
-import { assumeRolePolicy, policyDocument, type PolicyStatement } from "./policy-document";
+import { assumedBy, policyDocument, type PolicyStatement } from "@cloudblocks/component-kit";
 
 /** The compiled handler files (dist/src/handler/*.js), packaged without their maps and declarations. */
 export const HANDLER_FILES = ["index.js", "format.js", "post.js", "secret.js"] as const;
@@ -55,7 +55,10 @@ export function createNotifier(prefix: string, options: NotifierOptions): Notifi
   );
   const role = new aws.iam.Role(
     `${prefix}-role`,
-    { description: "Chat notifier Lambda", assumeRolePolicy: assumeRolePolicy("lambda.amazonaws.com") },
+    {
+      description: "Chat notifier Lambda",
+      assumeRolePolicy: JSON.stringify(assumedBy("lambda.amazonaws.com")),
+    },
     { parent },
   );
 

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { AccountContext } from "./context";
-import { assumeRolePolicy, policyDocument } from "./policy-document";
+import { assumedBy, policyDocument } from "@cloudblocks/component-kit";
 
 /** Services that publish to the alarm topic: CloudWatch alarms, EventBridge rules, RDS event subscriptions, Budgets. */
 export const PUBLISHING_SERVICES = [
@@ -150,7 +150,7 @@ export function createDeliveryStatusRole(
     name,
     {
       description: "SNS delivery status logging for the alarm topics",
-      assumeRolePolicy: assumeRolePolicy("sns.amazonaws.com"),
+      assumeRolePolicy: JSON.stringify(assumedBy("sns.amazonaws.com")),
     },
     { parent },
   );

@@ -4,7 +4,7 @@ import type { AuditTrailArgs } from "./args";
 import { hardenedBucket } from "./bucket";
 import { CIS_METRIC_FILTERS, CIS_NAMESPACE } from "./cis";
 import type { AccountContext } from "./context";
-import { assumeRolePolicy, policyDocument } from "./policy-document";
+import { assumedBy, policyDocument } from "@cloudblocks/component-kit";
 
 export interface AuditTrail {
   readonly trail: aws.cloudtrail.Trail;
@@ -143,7 +143,7 @@ export function createAuditTrail(
     `${prefix}-logs-role`,
     {
       description: "CloudTrail delivery to CloudWatch Logs",
-      assumeRolePolicy: assumeRolePolicy("cloudtrail.amazonaws.com"),
+      assumeRolePolicy: JSON.stringify(assumedBy("cloudtrail.amazonaws.com")),
     },
     { parent },
   );

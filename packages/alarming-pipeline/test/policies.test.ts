@@ -1,17 +1,11 @@
 import * as aws from "@pulumi/aws";
 import { policies, runPolicies } from "@cloudblocks/policies";
-import { setupMocks, type MockEnvironment } from "@cloudblocks/testkit";
+import { setupMocks, type MockEnvironment, standardTestTags } from "@cloudblocks/testkit";
 import { expect } from "chai";
 import { AlarmingPipeline } from "../src";
 import { SECRET_ARN } from "./helpers";
 
-const standardTags = {
-  Project: "buddyverse",
-  Environment: "prod",
-  Owner: "platform",
-  CostCenter: "cc-1",
-  ManagedBy: "pulumi",
-};
+const standardTags = standardTestTags;
 
 describe("AlarmingPipeline: a prod-like pipeline with every option", () => {
   let env: MockEnvironment;

@@ -2,3 +2,4 @@ export { ArgsValidationError, validateArgs, rejectArg, formatPath } from "./vali
 export { azSuffix, regionOfAz } from "./naming";
 export type { NetworkRef, AlarmSink, MetricDescriptor } from "./contracts";
 export { parseCidr, formatCidr, blockSize, cidrContains, cidrsOverlap, type Ipv4Block } from "./cidr";
+export { policyDocument, assumedBy, type PolicyDocument, type PolicyStatement, type Principal } from "./iam";

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { assumedBy, type PolicyDocument } from "./iam";
+import { assumedBy, type PolicyDocument } from "@cloudblocks/component-kit";
 
 export interface FlowLogsArgs {
   readonly vpcId: pulumi.Input<string>;

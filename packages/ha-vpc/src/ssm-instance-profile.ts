@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { assumedBy } from "./iam";
+import { assumedBy } from "@cloudblocks/component-kit";
 
 /**
  * An instance profile whose only permission is Systems Manager's managed-instance core (SSM.1): operators reach

@@ -1,5 +1,5 @@
 import * as aws from "@pulumi/aws";
-import { setupMocks, type MockEnvironment } from "@cloudblocks/testkit";
+import { setupMocks, type MockEnvironment, standardTestTags } from "@cloudblocks/testkit";
 import { HaVpc, type HaVpcArgs } from "../src";
 
 export const seedAzs = ["ap-northeast-2a", "ap-northeast-2c"];
@@ -15,13 +15,7 @@ export const seedPlan: HaVpcArgs = {
   },
 };
 
-export const standardTags = {
-  Project: "buddyverse",
-  Environment: "test",
-  Owner: "platform",
-  CostCenter: "cc",
-  ManagedBy: "pulumi",
-};
+export const standardTags = standardTestTags;
 
 /** Builds a HaVpc under the mocks with a tagged provider and waits until everything is registered. */
 export async function buildVpc(args: HaVpcArgs, name = "net"): Promise<{ env: MockEnvironment; vpc: HaVpc }> {

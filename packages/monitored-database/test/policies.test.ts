@@ -1,17 +1,11 @@
 import { policies, runPolicies, type PolicyPackConfig } from "@cloudblocks/policies";
-import { setupMocks } from "@cloudblocks/testkit";
+import { setupMocks, standardTestTags } from "@cloudblocks/testkit";
 import * as aws from "@pulumi/aws";
 import { expect } from "chai";
 import { MonitoredDatabase, type MonitoredDatabaseArgs } from "../src";
 import { devArgs, prodArgs } from "./fixtures";
 
-const standardTagValues = {
-  Project: "buddyverse",
-  Environment: "test",
-  Owner: "platform",
-  CostCenter: "cc-1",
-  ManagedBy: "pulumi",
-};
+const standardTagValues = standardTestTags;
 
 /** Builds the database under a provider with the standard defaultTags (as the stack does) and runs every policy. */
 async function policyReport(args: MonitoredDatabaseArgs, config?: PolicyPackConfig) {

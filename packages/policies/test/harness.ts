@@ -1,15 +1,9 @@
 import * as aws from "@pulumi/aws";
-import { setupMocks } from "@cloudblocks/testkit";
+import { setupMocks, standardTestTags } from "@cloudblocks/testkit";
 import { runPolicies, type PolicyReport } from "../src";
 import type { CloudblocksPolicy } from "../src/types";
 
-export const standardTagValues = {
-  Project: "buddyverse",
-  Environment: "test",
-  Owner: "platform",
-  CostCenter: "cc-1",
-  ManagedBy: "pulumi",
-};
+export const standardTagValues = standardTestTags;
 
 /** Runs `program` under the mocks, then one policy over what it created. */
 export async function check(

@@ -18,3 +18,4 @@ export {
 export { invokeModels, type InvokeModel } from "./model/invokes";
 export { modelAwsxVpc, type VirtualChild, type AwsxVpcModel } from "./model/awsx-vpc";
 export * from "./plan";
+export { standardTestTags, taggedProvider } from "./tagged-provider";

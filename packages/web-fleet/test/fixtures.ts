@@ -4,18 +4,17 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { NetworkRef } from "@cloudblocks/component-kit";
-import { setupMocks, type MockEnvironment, type RecordedResource } from "@cloudblocks/testkit";
+import {
+  setupMocks,
+  type MockEnvironment,
+  type RecordedResource,
+  standardTestTags,
+} from "@cloudblocks/testkit";
 import { expect } from "chai";
 import { AGENT_CONFIG_PATH, WebFleet, type WebFleetArgs } from "../src";
 
 /** The standard tags the stack sets through the provider's defaultTags (as in packages/policies/test/harness.ts). */
-export const standardTagValues = {
-  Project: "buddyverse",
-  Environment: "test",
-  Owner: "platform",
-  CostCenter: "cc-1",
-  ManagedBy: "pulumi",
-};
+export const standardTagValues = standardTestTags;
 
 /** A two-AZ network shaped like HaVpc's outputs (seed 003 plan). */
 export const network: NetworkRef = {

@@ -1,0 +1,48 @@
+/**
+ * IAM and resource policy documents as typed objects (DESIGN: built as objects, JSON.stringify-ed once), so the
+ * mocks, the policies and the tests read them as data.
+ */
+export type Principal =
+  "*" | { readonly Service?: string | readonly string[]; readonly AWS?: string | readonly string[] };
+
+export interface PolicyStatement {
+  readonly Sid?: string;
+  readonly Effect: "Allow" | "Deny";
+  readonly Principal?: Principal;
+  readonly Action: string | readonly string[];
+  /** Left out of trust policies, which may not name a resource. */
+  readonly Resource?: string | readonly string[];
+  readonly Condition?: Readonly<
+    Record<string, Readonly<Record<string, string | boolean | readonly string[]>>>
+  >;
+}
+
+export interface PolicyDocument {
+  readonly Version: "2012-10-17";
+  readonly Statement: readonly PolicyStatement[];
+}
+
+/** The JSON of a policy document made of these statements. */
+export function policyDocument(...statements: PolicyStatement[]): string {
+  return JSON.stringify({ Version: "2012-10-17", Statement: statements } satisfies PolicyDocument);
+}
+
+/** A trust policy letting one AWS service assume the role, optionally only under a condition (confused-deputy guard). */
+export function assumedBy(
+  service: string,
+  condition?: PolicyStatement["Condition"],
+  sid?: string,
+): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        ...(sid ? { Sid: sid } : {}),
+        Effect: "Allow",
+        Principal: { Service: service },
+        Action: "sts:AssumeRole",
+        ...(condition ? { Condition: condition } : {}),
+      },
+    ],
+  };
+}
