@@ -75,12 +75,7 @@ export const stackConfigSchema = z.object({
 
 export type StackConfig = z.output<typeof stackConfigSchema>;
 
-/** Project config keys the program reads (besides `aws:region`), each an object or a scalar. */
-export const projectConfigKeys = [
-  "environment",
-  "owner",
-  "costCenter",
-  "namePrefix",
-  "network",
-  "alarms",
-] as const;
+/** Project config keys the program reads: every section of the schema (`region` comes from `aws:region`). */
+export const projectConfigKeys: readonly string[] = Object.keys(stackConfigSchema.shape).filter(
+  (key) => key !== "region",
+);

@@ -100,13 +100,25 @@ describe("the stack program wires the components (prod)", () => {
     expect(prod.plan.outputs["dbReaderEndpoints"]).to.have.length(1);
   });
 
-  it("sends every alarm to the alarm topic", () => {
-    const topics = new Set(ofType(prod, "aws:sns/topic:Topic").map((t) => t.urn));
-    expect(topics.size).to.be.greaterThan(0);
-    const withoutActions = ofType(prod, "aws:cloudwatch/metricAlarm:MetricAlarm").filter(
-      (a) => !((a.inputs["alarmActions"] as string[] | undefined) ?? []).length,
-    );
-    expect(withoutActions.map((a) => a.name)).to.deep.equal([]);
+  it("sends every alarm, on ALARM and on OK, to the alarm topic (or its us-east-1 twin for us-east-1 metrics)", () => {
+    const topic = prod.plan.outputs["alarmTopicArn"] as string;
+    const globalTopic = ofType(prod, "aws:sns/topic:Topic").find((t) => t.inputs["region"] === "us-east-1");
+    const alarms = ofType(prod, "aws:cloudwatch/metricAlarm:MetricAlarm");
+    expect(alarms.length).to.be.greaterThan(20);
+    for (const alarm of alarms) {
+      const expected =
+        alarm.inputs["region"] === "us-east-1"
+          ? `arn:aws:sns:us-east-1:123456789012:${globalTopic!.name}`
+          : topic;
+      const actions = [
+        ...(alarm.inputs["alarmActions"] as string[]),
+        ...(alarm.inputs["okActions"] as string[]),
+      ];
+      expect(
+        actions.map((arn) => (arn.startsWith(expected) ? "topic" : arn)),
+        alarm.name,
+      ).to.deep.equal(["topic", "topic"]);
+    }
   });
 });
 

@@ -154,11 +154,8 @@ function policyOptions(subject: PolicySubject) {
   };
 }
 
-function toResourceArgs(
-  subject: PolicySubject,
-  provider: PolicyProviderResource | undefined,
-  getConfig: <T extends object>() => T,
-): ResourceValidationArgs {
+/** What CrossGuard tells a policy about one resource, whether it validates the resource or the stack. */
+function describeResource(subject: PolicySubject, provider: PolicyProviderResource | undefined) {
   return {
     type: subject.type,
     props: subject.inputs,
@@ -166,10 +163,20 @@ function toResourceArgs(
     name: subject.name,
     opts: policyOptions(subject),
     provider,
+    ...typeChecks(subject.type, subject.inputs),
+  };
+}
+
+function toResourceArgs(
+  subject: PolicySubject,
+  provider: PolicyProviderResource | undefined,
+  getConfig: <T extends object>() => T,
+): ResourceValidationArgs {
+  return {
+    ...describeResource(subject, provider),
     stackTags: new Map(),
     getConfig,
     notApplicable,
-    ...typeChecks(subject.type, subject.inputs),
   } as ResourceValidationArgs;
 }
 
@@ -224,14 +231,8 @@ function toPolicyResource(
   provider: PolicyProviderResource | undefined,
 ): PolicyResource {
   return {
-    type: subject.type,
-    props: subject.inputs,
-    urn: subject.urn,
-    name: subject.name,
-    opts: policyOptions(subject),
-    provider,
+    ...describeResource(subject, provider),
     dependencies: [],
     propertyDependencies: {},
-    ...typeChecks(subject.type, subject.inputs),
   } as PolicyResource;
 }

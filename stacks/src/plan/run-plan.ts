@@ -10,7 +10,7 @@ import {
   SECRET_MARKER,
   type Plan,
 } from "@cloudblocks/testkit";
-import { parseStackConfig } from "../config";
+import { loadStackConfig } from "../config";
 import { buildPlatform } from "../platform";
 import { readStackFiles } from "./stack-files";
 
@@ -31,15 +31,6 @@ function readPolicyConfig(root: string, stack: string): PolicyPackConfig {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as PolicyPackConfig) : {};
 }
 
-function rawProjectConfig(config: Record<string, unknown>, project: string): Record<string, unknown> {
-  const raw: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(config)) {
-    if (key === "aws:region") raw["region"] = value;
-    else if (key.startsWith(`${project}:`)) raw[key.slice(project.length + 1)] = value;
-  }
-  return raw;
-}
-
 async function resolveOutputs(outputs: Record<string, unknown>): Promise<Record<string, unknown>> {
   const resolved: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(outputs)) {
@@ -58,8 +49,8 @@ export async function runPlan(root: string, stack: string): Promise<PlanResult> 
     config: files.config,
     secretKeys: files.secretKeys,
   });
-  const config = parseStackConfig(rawProjectConfig(files.config, files.project), files.project);
-  const outputs = await resolveOutputs({ ...buildPlatform(config) });
+  // Exactly what the deployed program (src/index.ts) does: read Pulumi config, then build.
+  const outputs = await resolveOutputs({ ...buildPlatform(loadStackConfig()) });
   await env.settle();
   const records = env.recorder.resources;
   const policies = await runPolicies(records, { config: readPolicyConfig(root, stack) });
