@@ -12,8 +12,8 @@ export interface HardenedBucketOptions {
   readonly forceDestroy: boolean;
   /** Pulumi `protect` on the bucket itself. @default false */
   readonly protect?: boolean;
-  /** Service grants, given the bucket's ARN. */
-  readonly grants: (bucketArn: string) => PolicyStatement[];
+  /** Service grants, given the bucket's ARN and the account it belongs to (for confused-deputy conditions). */
+  readonly grants: (bucketArn: string, accountId: string) => PolicyStatement[];
 }
 
 export interface HardenedBucket {
@@ -96,19 +96,21 @@ export function hardenedBucket(name: string, options: HardenedBucketOptions): Ha
     name,
     {
       bucket: bucket.id,
-      policy: bucket.arn.apply((arn) =>
-        policyDocument(
-          {
-            Sid: "DenyInsecureTransport",
-            Effect: "Deny",
-            Principal: "*",
-            Action: "s3:*",
-            Resource: [arn, `${arn}/*`],
-            Condition: { Bool: { "aws:SecureTransport": "false" } },
-          },
-          ...options.grants(arn),
+      policy: pulumi
+        .all([bucket.arn, aws.getCallerIdentityOutput({}, { parent }).accountId])
+        .apply(([arn, accountId]) =>
+          policyDocument(
+            {
+              Sid: "DenyInsecureTransport",
+              Effect: "Deny",
+              Principal: "*",
+              Action: "s3:*",
+              Resource: [arn, `${arn}/*`],
+              Condition: { Bool: { "aws:SecureTransport": "false" } },
+            },
+            ...options.grants(arn, accountId),
+          ),
         ),
-      ),
     },
     // A policy put before the public-access block could be judged public and refused.
     { parent, dependsOn: [publicAccess] },

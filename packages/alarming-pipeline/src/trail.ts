@@ -4,7 +4,7 @@ import type { AuditTrailArgs } from "./args";
 import { hardenedBucket } from "./bucket";
 import { CIS_METRIC_FILTERS, CIS_NAMESPACE } from "./cis";
 import type { AccountContext } from "./context";
-import { assumedBy, policyDocument } from "@cloudblocks/component-kit";
+import { assumedBy, policyDocument, type PolicyStatement } from "@cloudblocks/component-kit";
 
 export interface AuditTrail {
   readonly trail: aws.cloudtrail.Trail;
@@ -94,13 +94,15 @@ export function createAuditTrail(
     parent,
     encryption: "AES256",
     ...lifecycle,
-    grants: (arn) => [
+    // Only server access logs of this account's buckets may land here (confused-deputy guard).
+    grants: (arn, accountId): PolicyStatement[] => [
       {
         Sid: "S3ServerAccessLogsDelivery",
         Effect: "Allow",
         Principal: { Service: "logging.s3.amazonaws.com" },
         Action: "s3:PutObject",
         Resource: `${arn}/*`,
+        Condition: { StringEquals: { "aws:SourceAccount": accountId } },
       },
     ],
   });
@@ -110,21 +112,26 @@ export function createAuditTrail(
     protect: args.protect ?? false,
     encryption: key.arn,
     ...lifecycle,
-    grants: (arn) => [
+    // Only trails of this account may use the bucket (confused-deputy guard; the trail's own ARN is not
+    // known before the trail exists, and the trail needs this policy first).
+    grants: (arn, accountId): PolicyStatement[] => [
       {
         Sid: "CloudTrailAclCheck",
         Effect: "Allow",
         Principal: { Service: "cloudtrail.amazonaws.com" },
         Action: "s3:GetBucketAcl",
         Resource: arn,
+        Condition: { StringEquals: { "aws:SourceAccount": accountId } },
       },
       {
         Sid: "CloudTrailWrite",
         Effect: "Allow",
         Principal: { Service: "cloudtrail.amazonaws.com" },
         Action: "s3:PutObject",
-        Resource: `${arn}/AWSLogs/*`,
-        Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control" } },
+        Resource: `${arn}/AWSLogs/${accountId}/*`,
+        Condition: {
+          StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceAccount": accountId },
+        },
       },
     ],
   });

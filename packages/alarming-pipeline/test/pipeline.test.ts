@@ -355,6 +355,28 @@ describe("AlarmingPipeline: EventBridge (ALM-5)", () => {
 });
 
 describe("AlarmingPipeline: protecting the audit trail (STK-1)", () => {
+  it("lets only this account's CloudTrail and S3 log delivery write to the log buckets (confused-deputy guard)", async () => {
+    const env = setupMocks();
+    new AlarmingPipeline("alarms", { auditTrail: {} });
+    await env.settle();
+    const policies = env.recorder.ofType("aws:s3/bucketPolicy:BucketPolicy");
+    const grants = policies.flatMap((p) => statementsOf(p)).filter((s) => s.Effect === "Allow");
+    expect(grants.map((s) => s.Sid)).to.have.members([
+      "S3ServerAccessLogsDelivery",
+      "CloudTrailAclCheck",
+      "CloudTrailWrite",
+    ]);
+    for (const grant of grants) {
+      expect(
+        (grant.Condition as Record<string, Record<string, string>>)["StringEquals"]!["aws:SourceAccount"],
+        grant.Sid,
+      ).to.equal("123456789012");
+    }
+    expect(grants.find((s) => s.Sid === "CloudTrailWrite")!.Resource).to.match(
+      /\/AWSLogs\/123456789012\/\*$/,
+    );
+  });
+
   it("protects the audit log bucket and its key when asked, and only those", async () => {
     const env = setupMocks();
     new AlarmingPipeline("alarms", { auditTrail: { protect: true } });
