@@ -72,17 +72,21 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
     const topicArn = this.topic.topic.arn;
     const publishers = [this.topic.policy];
 
-    // Route 53 metrics live only in us-east-1, and alarm actions must be in the alarm's region.
-    const global = args.slaMonitor
-      ? createAlarmTopic(`${name}-global-topic`, {
-          parent: this,
-          ctx: this.ctx,
-          region: GLOBAL_METRICS_REGION,
-          emailAddresses,
-          deliveryStatusRole,
-          logRetentionDays,
-        })
-      : undefined;
+    // Route 53 metrics live only in us-east-1, and alarm actions must be in the alarm's region. CloudTrail also
+    // records global-service events there (root and global-endpoint console sign-ins), so the security rules
+    // need a us-east-1 topic too.
+    const securityEvents = args.securityEvents ?? true;
+    const global =
+      args.slaMonitor || securityEvents
+        ? createAlarmTopic(`${name}-global-topic`, {
+            parent: this,
+            ctx: this.ctx,
+            region: GLOBAL_METRICS_REGION,
+            emailAddresses,
+            deliveryStatusRole,
+            logRetentionDays,
+          })
+        : undefined;
 
     // ALM-2: the chat notifier.
     const notifier = args.webhookSecretArn
@@ -149,23 +153,39 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
     // ALM-5: events.
     if ((args.autoScalingGroupNames ?? []).length > 0)
       this.addAutoScalingEvents("fleet", args.autoScalingGroupNames ?? []);
-    if (args.securityEvents ?? true) {
-      ruleToTopic(
-        `${name}-signin-failures`,
-        "Console sign-in failures",
-        JSON.stringify(SIGNIN_FAILURE_PATTERN),
-        { arn: topicArn },
-        this,
-        publishers,
-      );
-      ruleToTopic(
-        `${name}-root-activity`,
-        "Any use of the root user",
-        JSON.stringify(ROOT_ACTIVITY_PATTERN),
-        { arn: topicArn },
-        this,
-        publishers,
-      );
+    if (securityEvents) {
+      // In the home region (regional sign-in endpoints, root API calls there) and in us-east-1 (root and
+      // global-endpoint sign-ins): EventBridge only sees events of its own region.
+      const places = [
+        { suffix: "", topic: { arn: topicArn }, publishers },
+        ...(global
+          ? [
+              {
+                suffix: "-global",
+                topic: { arn: global.topic.arn, region: GLOBAL_METRICS_REGION },
+                publishers: [global.policy],
+              },
+            ]
+          : []),
+      ];
+      for (const place of places) {
+        ruleToTopic(
+          `${name}-signin-failures${place.suffix}`,
+          "Console sign-in failures",
+          JSON.stringify(SIGNIN_FAILURE_PATTERN),
+          place.topic,
+          this,
+          place.publishers,
+        );
+        ruleToTopic(
+          `${name}-root-activity${place.suffix}`,
+          "Any use of the root user",
+          JSON.stringify(ROOT_ACTIVITY_PATTERN),
+          place.topic,
+          this,
+          place.publishers,
+        );
+      }
     }
     for (const spec of args.schedules ?? []) createSchedule(name, spec, this);
 

@@ -43,7 +43,9 @@ describe("AlarmingPipeline: alarm topic (ALM-1)", () => {
       Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
       Resource: "*",
     });
-    const topicPolicy = statementsOf(env.recorder.one("aws:sns/topicPolicy:TopicPolicy"));
+    const topicPolicy = statementsOf(
+      env.recorder.one("aws:sns/topicPolicy:TopicPolicy", "alarms-topic-policy"),
+    );
     expect(topicPolicy[1]).to.deep.include({
       Principal: {
         Service: [
@@ -67,11 +69,14 @@ describe("AlarmingPipeline: alarm topic (ALM-1)", () => {
     });
     await env.settle();
     const subs = env.recorder.ofType("aws:sns/topicSubscription:TopicSubscription");
-    expect(subs.map((s) => [s.name, s.inputs["protocol"], s.inputs["endpoint"]])).to.deep.equal([
+    // The same people hear the us-east-1 topic (security events and Route 53 alarms are raised there).
+    expect(subs.map((s) => [s.name, s.inputs["protocol"], s.inputs["endpoint"]])).to.have.deep.members([
       ["alarms-topic-email-ops@example.com", "email", "ops@example.com"],
       ["alarms-topic-email-oncall@example.com", "email", "Oncall@Example.com"],
+      ["alarms-global-topic-email-ops@example.com", "email", "ops@example.com"],
+      ["alarms-global-topic-email-oncall@example.com", "email", "Oncall@Example.com"],
     ]);
-    const topic = env.recorder.one("aws:sns/topic:Topic");
+    const topic = env.recorder.one("aws:sns/topic:Topic", "alarms-topic");
     const role = env.recorder.one("aws:iam/role:Role", "alarms-delivery-status");
     expect(topic.inputs["lambdaFailureFeedbackRoleArn"]).to.equal(role.outputs["arn"]);
     expect(topic.inputs["lambdaSuccessFeedbackRoleArn"]).to.equal(role.outputs["arn"]);
@@ -134,18 +139,27 @@ describe("AlarmingPipeline: chat notifier (ALM-2)", () => {
     expect([...required].sort()).to.deep.equal([...HANDLER_FILES].sort());
   });
 
-  it("lets only the alarm topic invoke it (sourceArn), and reads only that secret", async () => {
+  it("lets only the alarm topics invoke it (sourceArn), and reads only that secret", async () => {
     new AlarmingPipeline("alarms", { webhookSecretArn: SECRET_ARN });
     await env.settle();
-    const topic = env.recorder.one("aws:sns/topic:Topic");
-    const permission = env.recorder.one("aws:lambda/permission:Permission");
-    expect(permission.inputs).to.deep.include({
-      principal: "sns.amazonaws.com",
-      action: "lambda:InvokeFunction",
-      sourceArn: topic.outputs["arn"],
-      sourceAccount: "123456789012",
-    });
-    const sub = env.recorder.one("aws:sns/topicSubscription:TopicSubscription");
+    const topic = env.recorder.one("aws:sns/topic:Topic", "alarms-topic");
+    const globalTopic = env.recorder.one("aws:sns/topic:Topic", "alarms-global-topic");
+    const permissions = env.recorder.ofType("aws:lambda/permission:Permission");
+    expect(permissions.map((p) => p.inputs["sourceArn"])).to.have.members([
+      topic.outputs["arn"],
+      globalTopic.outputs["arn"],
+    ]);
+    for (const permission of permissions) {
+      expect(permission.inputs).to.deep.include({
+        principal: "sns.amazonaws.com",
+        action: "lambda:InvokeFunction",
+        sourceAccount: "123456789012",
+      });
+    }
+    const sub = env.recorder.one(
+      "aws:sns/topicSubscription:TopicSubscription",
+      "alarms-notifier-subscription-alarm-topic",
+    );
     expect(sub.inputs).to.deep.include({
       protocol: "lambda",
       topic: topic.outputs["arn"],
@@ -164,7 +178,7 @@ describe("AlarmingPipeline: chat notifier (ALM-2)", () => {
   it("alarms on ≥ 3 notifier errors in 5 minutes and on any dead letter", async () => {
     new AlarmingPipeline("alarms", { webhookSecretArn: SECRET_ARN });
     await env.settle();
-    const topicArn = env.recorder.one("aws:sns/topic:Topic").outputs["arn"];
+    const topicArn = env.recorder.one("aws:sns/topic:Topic", "alarms-topic").outputs["arn"];
     const errors = env.recorder.one(ALARM, "alarms-notifier-metric-errors");
     expect(errors.inputs).to.deep.include({
       namespace: "AWS/Lambda",
@@ -196,7 +210,7 @@ describe("AlarmingPipeline: log and metric alarms (ALM-3, ALM-4)", () => {
       logAlarms: [{ id: "app-errors", logGroupName: "/buddyverse/prod/app" }],
     });
     await env.settle();
-    const topicArn = env.recorder.one("aws:sns/topic:Topic").outputs["arn"];
+    const topicArn = env.recorder.one("aws:sns/topic:Topic", "alarms-topic").outputs["arn"];
     const filter = env.recorder.one(FILTER, "alarms-log-app-errors");
     expect(filter.inputs).to.deep.include({ logGroupName: "/buddyverse/prod/app", pattern: "ERROR" });
     expect(filter.inputs["metricTransformation"]).to.deep.equal({
@@ -279,7 +293,7 @@ describe("AlarmingPipeline: EventBridge (ALM-5)", () => {
   it("sends Auto Scaling launch/terminate results of the given groups, sign-in failures and root use to the topic", async () => {
     new AlarmingPipeline("alarms", { autoScalingGroupNames: ["web-asg"] });
     await env.settle();
-    const topicArn = env.recorder.one("aws:sns/topic:Topic").outputs["arn"];
+    const topicArn = env.recorder.one("aws:sns/topic:Topic", "alarms-topic").outputs["arn"];
     const asg = env.recorder.one("aws:cloudwatch/eventRule:EventRule", "alarms-asg-fleet");
     expect(JSON.parse(String(asg.inputs["eventPattern"]))).to.deep.equal({
       source: ["aws.autoscaling"],
@@ -313,8 +327,25 @@ describe("AlarmingPipeline: EventBridge (ALM-5)", () => {
         ),
       ).detail,
     ).to.deep.equal({ userIdentity: { type: ["Root"] } });
+    const globalTopic = env.recorder.one("aws:sns/topic:Topic", "alarms-global-topic");
+    expect(globalTopic.inputs["region"]).to.equal("us-east-1");
     const targets = env.recorder.ofType("aws:cloudwatch/eventTarget:EventTarget");
-    expect(targets.map((t) => t.inputs["arn"])).to.deep.equal([topicArn, topicArn, topicArn]);
+    expect(targets.map((t) => [t.name, t.inputs["region"] ?? "home", t.inputs["arn"]])).to.have.deep.members([
+      ["alarms-asg-fleet", "home", topicArn],
+      ["alarms-signin-failures", "home", topicArn],
+      ["alarms-root-activity", "home", topicArn],
+      // CloudTrail records root and global-endpoint console sign-ins in us-east-1: the same rules watch there.
+      ["alarms-signin-failures-global", "us-east-1", globalTopic.outputs["arn"]],
+      ["alarms-root-activity-global", "us-east-1", globalTopic.outputs["arn"]],
+    ]);
+    const globalRule = env.recorder.one(
+      "aws:cloudwatch/eventRule:EventRule",
+      "alarms-signin-failures-global",
+    );
+    expect(globalRule.inputs["region"]).to.equal("us-east-1");
+    expect(globalRule.inputs["eventPattern"]).to.equal(
+      env.recorder.one("aws:cloudwatch/eventRule:EventRule", "alarms-signin-failures").inputs["eventPattern"],
+    );
   });
 
   it("invokes several functions per schedule, each permission scoped to that rule's ARN", async () => {
@@ -492,7 +523,7 @@ describe("AlarmingPipeline: audit trail and CIS alarms (ALM-6)", () => {
     const logGroupName = env.recorder.one("aws:cloudwatch/logGroup:LogGroup", "alarms-trail-logs").outputs[
       "name"
     ];
-    const topicArn = env.recorder.one("aws:sns/topic:Topic").outputs["arn"];
+    const topicArn = env.recorder.one("aws:sns/topic:Topic", "alarms-topic").outputs["arn"];
     const filters = env.recorder.ofType(FILTER);
     expect(filters).to.have.length(15);
     // Verbatim from shared/reference/cis-metric-filters.md (spot checks of the trickiest three; all 15 below).
@@ -674,7 +705,7 @@ describe("AlarmingPipeline: dashboard, SLA and cost (ALM-7, ALM-8, ALM-9)", () =
   it("creates a monthly cost budget with actual and forecast notifications to the topic", async () => {
     new AlarmingPipeline("alarms", { costBudget: { monthlyLimitUsd: 300 } });
     await env.settle();
-    const topicArn = env.recorder.one("aws:sns/topic:Topic").outputs["arn"];
+    const topicArn = env.recorder.one("aws:sns/topic:Topic", "alarms-topic").outputs["arn"];
     const budget = env.recorder.one("aws:budgets/budget:Budget");
     expect(budget.inputs).to.deep.include({
       budgetType: "COST",
