@@ -86,7 +86,10 @@ export interface WebFleetArgs {
   // ---- instances (WEB-1)
   /** EC2 instance type. @default "t3.micro" */
   readonly instanceType?: string;
-  /** Explicit AMI id; when unset the AMI comes from `amiSsmParameter` at deploy time. */
+  /**
+   * Explicit AMI id (pins the image: changing it rolls the fleet). When unset, EC2 resolves `amiSsmParameter` at
+   * each instance launch, so AWS's image updates reach new instances without rolling the running ones.
+   */
   readonly amiId?: pulumi.Input<string>;
   /**
    * Public SSM parameter naming a maintained AMI.

@@ -61,10 +61,11 @@ describe("WebFleet (prod defaults)", () => {
       ]);
     });
 
-    it("looks the AMI up at deploy time from the maintained Amazon Linux 2023 SSM parameter", () => {
-      const lookup = b.env.recorder.invokes.find((i) => i.token === "aws:ssm/getParameter:getParameter");
-      expect(lookup?.inputs["name"]).to.equal(AL2023_PARAMETER.x86_64);
-      expect(String(b.one(T.lt).inputs["imageId"])).to.match(/^ami-[0-9a-f]{17}$/);
+    it("lets EC2 resolve the maintained Amazon Linux 2023 SSM parameter at each launch (no fleet roll on new AMIs)", () => {
+      expect(b.one(T.lt).inputs["imageId"]).to.equal(`resolve:ssm:${AL2023_PARAMETER.x86_64}`);
+      expect(b.env.recorder.invokes.some((i) => i.token === "aws:ssm/getParameter:getParameter")).to.equal(
+        false,
+      );
     });
 
     it("uses an instance profile whose role has SSM core and a log-group-scoped agent policy", () => {
@@ -639,15 +640,13 @@ describe("WebFleet variants", () => {
     expect(b.all(T.sg).map((s) => s.name)).to.not.include("orders-alb-sg");
   });
 
-  it("Graviton types get the arm64 image; an explicit AMI skips the lookup; SSH only from a bastion group", async () => {
+  it("Graviton types get the arm64 image; an explicit AMI pins the image; SSH only from a bastion group", async () => {
     const b = await build({
       network,
       instanceType: "t4g.small",
       bastionSecurityGroupId: "sg-0bastion000000001",
     });
-    expect(
-      b.env.recorder.invokes.find((i) => i.token === "aws:ssm/getParameter:getParameter")?.inputs["name"],
-    ).to.equal(AL2023_PARAMETER.arm64);
+    expect(b.one(T.lt).inputs["imageId"]).to.equal(`resolve:ssm:${AL2023_PARAMETER.arm64}`);
     expect(b.one(T.ingress, "web-app-in-ssh").inputs).to.deep.include({
       fromPort: 22,
       toPort: 22,
@@ -663,9 +662,6 @@ describe("WebFleet variants", () => {
     expect(bashSyntaxErrors(userDataOf(pinned))).to.equal("");
     expect(userDataOf(pinned)).not.to.contain("/mnt/efs");
     expect(pinned.one(T.lt).inputs["imageId"]).to.equal("ami-0123456789abcdef0");
-    expect(pinned.env.recorder.invokes.some((i) => i.token === "aws:ssm/getParameter:getParameter")).to.equal(
-      false,
-    );
     expect(pinned.all(T.efs)).to.deep.equal([]);
     expect(pinned.all(T.sg).map((s) => s.name)).to.not.include("web-efs-sg");
     expect(await outputOf(pinned.fleet.fileSystemId)).to.equal(undefined);

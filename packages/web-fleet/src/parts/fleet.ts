@@ -33,12 +33,17 @@ export interface FleetInputs {
   readonly bootDependencies: readonly pulumi.Resource[];
 }
 
-/** The image: explicit, or the maintained one from a public SSM parameter, read at every deploy. */
-function imageId(config: WebFleetConfig, parent: pulumi.Resource): pulumi.Output<string> {
-  if (config.amiId !== undefined) return pulumi.output(config.amiId);
+/**
+ * The image: explicit, or the maintained one named by a public SSM parameter, which EC2 resolves at each
+ * instance launch (`resolve:ssm:`). The launch template never changes when AWS publishes a new image, so an
+ * unrelated deploy does not roll the fleet; new instances (scale-out, replacement, a deliberate refresh) get the
+ * newest image.
+ */
+function imageId(config: WebFleetConfig): pulumi.Input<string> {
+  if (config.amiId !== undefined) return config.amiId;
   const parameter =
     config.amiSsmParameter ?? AL2023_PARAMETER[isGraviton(config.instanceType) ? "arm64" : "x86_64"];
-  return aws.ssm.getParameterOutput({ name: parameter }, { parent }).value;
+  return `resolve:ssm:${parameter}`;
 }
 
 /** The standard tags of the provider's defaultTags, which never reach Auto Scaling groups or what they launch. */
@@ -58,7 +63,7 @@ function launchTemplate(
   inputs: FleetInputs,
   parent: pulumi.Resource,
 ): aws.ec2.LaunchTemplate {
-  const image = imageId(config, parent);
+  const image = imageId(config);
   // The root device name differs between images (/dev/xvda on Amazon Linux, /dev/sda1 on Ubuntu).
   const rootDevice = aws.ec2.getAmiOutput(
     { filters: [{ name: "image-id", values: [image] }], mostRecent: true },
