@@ -1,13 +1,11 @@
+import { LOG_RETENTION_DAYS } from "@cloudblocks/component-kit";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 
 // Zod schemas for the arguments: every message starts with "allowed:" so the error names what would pass
 // (component-kit's validateArgs adds the argument path and the bad value).
 
-/** Retention values CloudWatch Logs accepts. */
-export const LOG_RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
+export { LOG_RETENTION_DAYS };
 
 const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
 const ID = /^[A-Za-z0-9_-]{1,64}$/;

@@ -1,4 +1,10 @@
-import { cidrContains, cidrsOverlap, parseCidr, regionOfAz } from "@cloudblocks/component-kit";
+import {
+  cidrContains,
+  cidrsOverlap,
+  parseCidr,
+  regionOfAz,
+  LOG_RETENTION_DAYS,
+} from "@cloudblocks/component-kit";
 import { z } from "zod";
 
 /**
@@ -58,10 +64,7 @@ export interface HaVpcArgs {
   readonly s3GatewayEndpoint?: boolean;
 }
 
-/** Retention values CloudWatch Logs accepts. */
-export const LOG_RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
+export { LOG_RETENTION_DAYS };
 
 const azName = z
   .string()

@@ -99,6 +99,11 @@ export interface MonitoredDatabaseArgs {
   /** Apply modifications now instead of in the maintenance window. @default false */
   readonly applyImmediately?: boolean;
 
+  /**
+   * Retention of the exported logs (audit, error, general, slowquery), whose groups the component creates before
+   * RDS would create them without one (CloudWatch.16). @default 365
+   */
+  readonly logRetentionDays?: number;
   /** Enhanced monitoring interval in seconds: 1, 5, 10, 15, 30 or 60 (RDS.6). @default 60 */
   readonly monitoringIntervalSeconds?: number;
   /**

@@ -1,4 +1,4 @@
-import { validateArgs, type MetricDescriptor } from "@cloudblocks/component-kit";
+import { rejectArg, validateArgs, type MetricDescriptor } from "@cloudblocks/component-kit";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { alarmSpecs, alarmThresholds } from "./alarms";
@@ -8,6 +8,7 @@ import { instanceClassInfo } from "./instance-class";
 import { AUDIT_PLUGIN_OPTION, dbParameters, LOG_EXPORTS } from "./parameters";
 import { resolveArgs, type ResolvedArgs } from "./resolve";
 import { argsSchema } from "./schema";
+import { createRdsLogGroups, RDS_IDENTIFIER } from "./log-groups";
 import { finalSnapshotIdentifier } from "./snapshot";
 
 export const MYSQL_PORT = 3306;
@@ -66,8 +67,23 @@ export class MonitoredDatabase extends pulumi.ComponentResource {
   constructor(name: string, args: MonitoredDatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
     // ALL-1: validate before anything is registered, so bad input leaves nothing half-created.
     const parsed = validateArgs("MonitoredDatabase", argsSchema, args);
-    super("cloudblocks:index:MonitoredDatabase", name, {}, opts);
     const r = resolveArgs(parsed);
+    // Instances get explicit identifiers (`<name>-primary`, `<name>-replica-<key>`) so their log groups can exist
+    // before they do; each must be a valid RDS identifier.
+    for (const identifier of [
+      `${name}-primary`,
+      ...r.replicas.map((replica) => `${name}-replica-${replica.key}`),
+    ]) {
+      if (!RDS_IDENTIFIER.test(identifier)) {
+        rejectArg(
+          "MonitoredDatabase",
+          "name",
+          name,
+          `allowed: a name that makes "${identifier}" a valid RDS identifier (1-63 lower-case letters, digits and single hyphens, starting with a letter)`,
+        );
+      }
+    }
+    super("cloudblocks:index:MonitoredDatabase", name, {}, opts);
     const parent = { parent: this };
 
     const kmsKeyArn = args.kmsKeyArn !== undefined ? pulumi.output(args.kmsKeyArn) : this.createKey(name, r);
@@ -150,9 +166,17 @@ export class MonitoredDatabase extends pulumi.ComponentResource {
         : { performanceInsightsEnabled: false };
     };
 
+    const primaryIdentifier = `${name}-primary`;
+    const primaryLogs = createRdsLogGroups(
+      `${name}-primary-logs`,
+      primaryIdentifier,
+      r.logRetentionDays,
+      this,
+    );
     const primary = new aws.rds.Instance(
       `${name}-primary`,
       {
+        identifier: primaryIdentifier,
         ...common,
         ...performanceInsights(r.instanceClass.name),
         engine: "mysql",
@@ -184,26 +208,33 @@ export class MonitoredDatabase extends pulumi.ComponentResource {
         // Automated backups outlive the instance, for their retention period.
         deleteAutomatedBackups: false,
       },
-      { parent: this, protect: r.protect, dependsOn: [monitoringPolicy] },
+      // A replacement cannot reuse the identifier while the old instance exists, so it fails safely instead of
+      // deleting first: replacing a database is a deliberate operation (and `protect` forbids it in prod).
+      { parent: this, protect: r.protect, dependsOn: [monitoringPolicy, ...primaryLogs] },
     );
 
-    const replicas = r.replicas.map((replica) => ({
-      key: replica.key,
-      instance: new aws.rds.Instance(
-        `${name}-replica-${replica.key}`,
-        {
-          ...common,
-          ...performanceInsights(replica.instanceClass),
-          replicateSourceDb: primary.identifier,
-          instanceClass: replica.instanceClass,
-          availabilityZone: replica.availabilityZone,
-          multiAz: false,
-          // RDS refuses a final snapshot of a read replica; the primary's backups cover its data.
-          skipFinalSnapshot: true,
-        },
-        { parent: this, dependsOn: [monitoringPolicy] },
-      ),
-    }));
+    const replicas = r.replicas.map((replica) => {
+      const identifier = `${name}-replica-${replica.key}`;
+      const logs = createRdsLogGroups(`${identifier}-logs`, identifier, r.logRetentionDays, this);
+      return {
+        key: replica.key,
+        instance: new aws.rds.Instance(
+          `${name}-replica-${replica.key}`,
+          {
+            identifier,
+            ...common,
+            ...performanceInsights(replica.instanceClass),
+            replicateSourceDb: primary.identifier,
+            instanceClass: replica.instanceClass,
+            availabilityZone: replica.availabilityZone,
+            multiAz: false,
+            // RDS refuses a final snapshot of a read replica; the primary's backups cover its data.
+            skipFinalSnapshot: true,
+          },
+          { parent: this, dependsOn: [monitoringPolicy, ...logs] },
+        ),
+      };
+    });
     const byKey = new Map<string, aws.rds.Instance>([
       ["primary", primary],
       ...replicas.map((x) => [x.key, x.instance] as const),

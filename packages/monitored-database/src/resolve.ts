@@ -10,9 +10,11 @@ export const DEFAULTS = {
   maxStorageFactor: 4,
   masterUsername: "dbadmin",
   backupRetentionDays: 7,
-  // 02:00–03:00 KST daily and Monday 03:00–04:00 KST weekly: the quietest hours of a Korean consumer service.
+  // 02:00–03:00 KST daily and Monday 03:30–04:30 KST weekly: the quietest hours of a Korean consumer service,
+  // with half an hour between the two windows (RDS refuses overlapping ones).
   backupWindow: "17:00-18:00",
-  maintenanceWindow: "sun:18:00-sun:19:00",
+  maintenanceWindow: "sun:18:30-sun:19:30",
+  logRetentionDays: 365,
   monitoringIntervalSeconds: 60,
   readReplicaCount: 1,
 } as const;
@@ -43,6 +45,7 @@ export interface ResolvedArgs {
   readonly protect: boolean;
   readonly applyImmediately: boolean;
   readonly monitoringIntervalSeconds: number;
+  readonly logRetentionDays: number;
   readonly performanceInsights: boolean;
 }
 
@@ -100,6 +103,7 @@ export function resolveArgs(args: ParsedArgs): ResolvedArgs {
     protect: args.protect ?? false,
     applyImmediately: args.applyImmediately ?? false,
     monitoringIntervalSeconds: args.monitoringIntervalSeconds ?? DEFAULTS.monitoringIntervalSeconds,
+    logRetentionDays: args.logRetentionDays ?? DEFAULTS.logRetentionDays,
     performanceInsights: pi === "auto" ? instanceClass.supportsPerformanceInsights : pi,
   };
 }

@@ -1,4 +1,4 @@
-import { azSuffix } from "@cloudblocks/component-kit";
+import { azSuffix, isLogRetentionDays, LOG_RETENTION_DAYS } from "@cloudblocks/component-kit";
 import { z } from "zod";
 import { ENGINE_VERSION_ALLOWED, parseEngineVersion } from "./engine";
 import { instanceClassInfo } from "./instance-class";
@@ -181,6 +181,13 @@ export const argsSchema = z
     skipFinalSnapshot: z.boolean().optional(),
     protect: z.boolean().optional(),
     applyImmediately: z.boolean().optional(),
+    logRetentionDays: z
+      .number()
+      .refine(
+        isLogRetentionDays,
+        `allowed: one of ${LOG_RETENTION_DAYS.join(", ")} (days CloudWatch Logs accepts)`,
+      )
+      .optional(),
     monitoringIntervalSeconds: z
       .number()
       .refine(

@@ -96,6 +96,32 @@ describe("MonitoredDatabase (prod configuration)", () => {
     expect(env.recorder.one(T.instance, "prod-db-primary").inputs["engineVersion"]).to.equal("8.0.39");
   });
 
+  it("CloudWatch.16: creates each exported log's group with a retention before RDS would create it without one", async () => {
+    const { env } = prod;
+    for (const instance of env.recorder.ofType(T.instance)) {
+      const identifier = instance.inputs["identifier"] as string;
+      expect(identifier).to.equal(instance.name); // explicit identifiers: prod-db-primary, prod-db-replica-c
+      const groups = env.recorder
+        .ofType("aws:cloudwatch/logGroup:LogGroup")
+        .filter((g) => String(g.inputs["name"]).startsWith(`/aws/rds/instance/${identifier}/`));
+      expect(groups.map((g) => [g.inputs["name"], g.inputs["retentionInDays"]])).to.deep.equal(
+        ["audit", "error", "general", "slowquery"].map((log) => [
+          `/aws/rds/instance/${identifier}/${log}`,
+          365,
+        ]),
+      );
+      expect(instance.options.dependsOn, instance.name).to.include.members(groups.map((g) => g.urn));
+    }
+  });
+
+  it("keeps half an hour between the daily backup window and the weekly maintenance window", () => {
+    const primary = prod.env.recorder.one(T.instance, "prod-db-primary");
+    expect(primary.inputs).to.include({
+      backupWindow: "17:00-18:00",
+      maintenanceWindow: "sun:18:30-sun:19:30",
+    });
+  });
+
   it("RDS.9: audit plugin option group and the four MySQL log exports", async () => {
     const { env } = prod;
     const options = env.recorder.one(T.optionGroup, "prod-db-options");

@@ -169,6 +169,28 @@ describe("MonitoredDatabase argument validation (ALL-1)", () => {
     });
   }
 
+  it("rejects a log retention CloudWatch does not offer", async () => {
+    const problems = await problemsOf({ logRetentionDays: 100 });
+    expect(problems[0]).to.match(
+      /^args\.logRetentionDays: got 100; allowed: one of 1, 3, 5, 7, 14, 30, 60, 90, 120/,
+    );
+  });
+
+  it("rejects a component name that would make an invalid RDS identifier, before creating anything", async () => {
+    const env = setupMocks();
+    let problems: readonly string[] = [];
+    try {
+      new MonitoredDatabase("Prod_DB", prodArgs);
+    } catch (error) {
+      problems = (error as ArgsValidationError).problems;
+    }
+    await env.settle();
+    expect(env.recorder.resources).to.deep.equal([]);
+    expect(problems).to.deep.equal([
+      'name: got "Prod_DB"; allowed: a name that makes "Prod_DB-primary" a valid RDS identifier (1-63 lower-case letters, digits and single hyphens, starting with a letter)',
+    ]);
+  });
+
   it("lists every problem at once", async () => {
     const problems = await problemsOf({
       instanceClass: "big",

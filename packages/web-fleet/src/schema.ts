@@ -1,14 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { azSuffix, rejectArg, validateArgs } from "@cloudblocks/component-kit";
+import { azSuffix, rejectArg, validateArgs, LOG_RETENTION_DAYS } from "@cloudblocks/component-kit";
 import type { WebFleetArgs } from "./args";
 
 const COMPONENT = "WebFleet";
 
-/** CloudWatch Logs accepts only these retention periods (days). */
-export const LOG_RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
+export { LOG_RETENTION_DAYS };
 
 /** EFS lifecycle `transitionToIa` values (days). */
 export const EFS_IA_DAYS = [1, 7, 14, 30, 60, 90, 180, 270, 365] as const;
