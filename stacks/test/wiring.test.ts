@@ -1,6 +1,9 @@
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
 import { expect } from "chai";
-import type { PlanResult } from "../src/plan/run-plan";
-import { named, ofType, plans } from "./plans";
+import { runPlan, type PlanResult } from "../src/plan/run-plan";
+import { named, ofType, plans, root } from "./plans";
 
 const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
 
@@ -158,5 +161,37 @@ describe("dev is the cheap variant of the same program (STK-1)", () => {
       "advisory rds-multi-az",
       "advisory rds-deletion-protection",
     ]);
+  });
+});
+
+describe("the chat notifier, once a webhook secret is configured (ALM-2)", () => {
+  it("deploys the notifier subscribed to the topic, reading the secret by ARN, with its error and dead-letter alarms", async () => {
+    const scratch = mkdtempSync(path.join(tmpdir(), "plan-notifier-"));
+    copyFileSync(path.join(root, "Pulumi.yaml"), path.join(scratch, "Pulumi.yaml"));
+    const secretArn =
+      "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:buddyverse/prod/chat-webhook-AbCdEf";
+    // What `pulumi config set --path 'buddyverse:alarms.webhookSecretArn' <arn>` adds to the stack file.
+    const prodFile = readFileSync(path.join(root, "Pulumi.prod.yaml"), "utf8").replace(
+      "  buddyverse:alarms:\n",
+      `  buddyverse:alarms:\n    webhookSecretArn: ${secretArn}\n`,
+    );
+    writeFileSync(path.join(scratch, "Pulumi.prod.yaml"), prodFile);
+    const result = await runPlan(scratch, "prod");
+    const fn = ofType(result, "aws:lambda/function:Function")[0]!;
+    expect(fn.inputs["runtime"]).to.equal("nodejs22.x");
+    expect((fn.inputs["environment"] as { variables: Record<string, string> }).variables).to.deep.equal({
+      WEBHOOK_SECRET_ARN: secretArn,
+    });
+    const subscription = ofType(result, "aws:sns/topicSubscription:TopicSubscription").find(
+      (s) => s.inputs["protocol"] === "lambda" && s.inputs["region"] === undefined,
+    )!;
+    expect(subscription.inputs["topic"]).to.equal(result.plan.outputs["alarmTopicArn"]);
+    const alarms = ofType(result, "aws:cloudwatch/metricAlarm:MetricAlarm");
+    expect(
+      alarms.find((a) => a.inputs["namespace"] === "AWS/Lambda" && a.inputs["metricName"] === "Errors")!
+        .inputs,
+    ).to.include({ threshold: 3, comparisonOperator: "GreaterThanOrEqualToThreshold" });
+    expect(alarms.some((a) => a.inputs["namespace"] === "AWS/SQS")).to.equal(true);
+    expect(result.plan.policies.violations).to.deep.equal([]);
   });
 });

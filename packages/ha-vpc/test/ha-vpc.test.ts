@@ -87,7 +87,11 @@ describe("HaVpc with the seed plan and a NAT gateway per AZ (prod)", () => {
   });
 
   it("puts a NAT gateway in each AZ and routes each app subnet through its own AZ's", async () => {
+    // awsx builds the NAT gateways and routes out of process; what HaVpc decides is the `OnePerAz` strategy
+    // (asserted above). These routes are the testkit's model of what awsx 3.x does with it, so this test checks
+    // that HaVpc's per-AZ outputs line up with that layout (the route tables it looks up are the app subnets').
     const { env, vpc } = await buildVpc(seedPlan);
+    expect(env.recorder.one("awsx:ec2:Vpc").inputs["natGateways"]).to.deep.equal({ strategy: "OnePerAz" });
     const nats = env.recorder.ofType("aws:ec2/natGateway:NatGateway");
     expect(
       nats.map((n) => subnetById(env, n.inputs["subnetId"] as string).inputs["availabilityZone"]),
