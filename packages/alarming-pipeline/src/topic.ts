@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { AccountContext } from "./context";
-import { assumedBy, policyDocument } from "@cloudblocks/component-kit";
+import { assumedBy, policyDocument, accountAdministersKey } from "@cloudblocks/component-kit";
 
 /** Services that publish to the alarm topic: CloudWatch alarms, EventBridge rules, RDS event subscriptions, Budgets. */
 export const PUBLISHING_SERVICES = [
@@ -45,22 +45,13 @@ export function createAlarmTopic(prefix: string, options: AlarmTopicOptions): Al
       enableKeyRotation: true,
       deletionWindowInDays: 30,
       policy: pulumi.all([ctx.accountId, ctx.partition]).apply(([account, partition]) =>
-        policyDocument(
-          {
-            Sid: "AccountAdministersKey",
-            Effect: "Allow",
-            Principal: { AWS: `arn:${partition}:iam::${account}:root` },
-            Action: "kms:*",
-            Resource: "*",
-          },
-          {
-            Sid: "AlarmPublishersEncrypt",
-            Effect: "Allow",
-            Principal: { Service: [...PUBLISHING_SERVICES] },
-            Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
-            Resource: "*",
-          },
-        ),
+        policyDocument(accountAdministersKey(account, partition), {
+          Sid: "AlarmPublishersEncrypt",
+          Effect: "Allow",
+          Principal: { Service: [...PUBLISHING_SERVICES] },
+          Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+          Resource: "*",
+        }),
       ),
     },
     { parent },

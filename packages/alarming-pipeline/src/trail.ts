@@ -4,7 +4,12 @@ import type { AuditTrailArgs } from "./args";
 import { hardenedBucket } from "./bucket";
 import { CIS_METRIC_FILTERS, CIS_NAMESPACE } from "./cis";
 import type { AccountContext } from "./context";
-import { assumedBy, policyDocument, type PolicyStatement } from "@cloudblocks/component-kit";
+import {
+  assumedBy,
+  policyDocument,
+  type PolicyStatement,
+  accountAdministersKey,
+} from "@cloudblocks/component-kit";
 
 export interface AuditTrail {
   readonly trail: aws.cloudtrail.Trail;
@@ -39,13 +44,7 @@ export function createAuditTrail(
       deletionWindowInDays: 30,
       policy: pulumi.all([ctx.accountId, ctx.partition, ctx.region]).apply(([account, partition, region]) =>
         policyDocument(
-          {
-            Sid: "AccountAdministersKey",
-            Effect: "Allow",
-            Principal: { AWS: `arn:${partition}:iam::${account}:root` },
-            Action: "kms:*",
-            Resource: "*",
-          },
+          accountAdministersKey(account, partition),
           {
             Sid: "CloudTrailEncryptsLogs",
             Effect: "Allow",

@@ -4,7 +4,7 @@ import { AlarmingPipeline, CIS_METRIC_FILTERS } from "../src";
 import { HANDLER_FILES } from "../src/notifier";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { SECRET_ARN, statementsOf } from "./helpers";
+import { SECRET_ARN, statementsOf, webCpuAlarm } from "./helpers";
 
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 const FILTER = "aws:cloudwatch/logMetricFilter:LogMetricFilter";
@@ -239,20 +239,7 @@ describe("AlarmingPipeline: log and metric alarms (ALM-3, ALM-4)", () => {
   it("takes any pattern (WARN ≥ 3, seed 004) and metric alarms with explicit M-of-N and missing data; also after construction", async () => {
     const pipeline = new AlarmingPipeline("alarms", {
       logAlarms: [{ id: "app-warnings", logGroupName: "/app", pattern: "WARN", threshold: 3, period: 300 }],
-      metricAlarms: [
-        {
-          id: "web-cpu",
-          namespace: "AWS/EC2",
-          metricName: "CPUUtilization",
-          dimensions: { AutoScalingGroupName: "web" },
-          statistic: "Average",
-          period: 300,
-          evaluationPeriods: 2,
-          threshold: 80,
-          comparisonOperator: "GreaterThanThreshold",
-          treatMissingData: "missing",
-        },
-      ],
+      metricAlarms: [webCpuAlarm],
     });
     pipeline.addMetricAlarm({
       id: "alb-p99",

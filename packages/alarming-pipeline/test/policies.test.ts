@@ -3,7 +3,7 @@ import { policies, runPolicies } from "@cloudblocks/policies";
 import { setupMocks, type MockEnvironment, standardTestTags } from "@cloudblocks/testkit";
 import { expect } from "chai";
 import { AlarmingPipeline } from "../src";
-import { SECRET_ARN } from "./helpers";
+import { SECRET_ARN, webCpuAlarm } from "./helpers";
 
 const standardTags = standardTestTags;
 
@@ -21,20 +21,7 @@ describe("AlarmingPipeline: a prod-like pipeline with every option", () => {
         emailAddresses: ["ops@example.com"],
         webhookSecretArn: SECRET_ARN,
         logAlarms: [{ id: "app-errors", logGroupName: "/buddyverse/prod/app" }],
-        metricAlarms: [
-          {
-            id: "web-cpu",
-            namespace: "AWS/EC2",
-            metricName: "CPUUtilization",
-            dimensions: { AutoScalingGroupName: "web" },
-            statistic: "Average",
-            period: 300,
-            evaluationPeriods: 2,
-            threshold: 80,
-            comparisonOperator: "GreaterThanThreshold",
-            treatMissingData: "missing",
-          },
-        ],
+        metricAlarms: [webCpuAlarm],
         autoScalingGroupNames: ["web-asg"],
         schedules: [
           {

@@ -46,3 +46,17 @@ export function assumedBy(
     ],
   };
 }
+
+/**
+ * The key-policy statement that hands a KMS key to the account's IAM (the AWS default): without it, only the
+ * statements that follow could ever use or manage the key.
+ */
+export function accountAdministersKey(accountId: string, partition: string): PolicyStatement {
+  return {
+    Sid: "AccountAdministersKey",
+    Effect: "Allow",
+    Principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
+    Action: "kms:*",
+    Resource: "*",
+  };
+}

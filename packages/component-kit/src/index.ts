@@ -2,5 +2,12 @@ export { ArgsValidationError, validateArgs, rejectArg, formatPath } from "./vali
 export { azSuffix, regionOfAz } from "./naming";
 export type { NetworkRef, AlarmSink, MetricDescriptor } from "./contracts";
 export { parseCidr, formatCidr, blockSize, cidrContains, cidrsOverlap, type Ipv4Block } from "./cidr";
-export { policyDocument, assumedBy, type PolicyDocument, type PolicyStatement, type Principal } from "./iam";
+export {
+  policyDocument,
+  assumedBy,
+  accountAdministersKey,
+  type PolicyDocument,
+  type PolicyStatement,
+  type Principal,
+} from "./iam";
 export { LOG_RETENTION_DAYS, isLogRetentionDays, type LogRetentionDays } from "./cloudwatch";
