@@ -56,7 +56,7 @@ export type DatabaseConfig = Omit<
 >;
 
 /** Everything `Pulumi.<stack>.yaml` may say, with the defaults of the `prod` stack. */
-export const stackConfigSchema = z.object({
+const stackSectionsSchema = z.object({
   environment: z.enum(["dev", "prod"], { message: "allowed: dev, prod" }),
   owner: z.string().regex(/^[A-Za-z0-9 ._@+-]{2,64}$/, "allowed: 2-64 letters, digits, spaces or . _ @ + -"),
   costCenter: z.string().regex(/^[A-Za-z0-9._-]{2,64}$/, "allowed: 2-64 letters, digits or . _ -"),
@@ -73,9 +73,23 @@ export const stackConfigSchema = z.object({
   database: componentSection<DatabaseConfig>(["network", "alarmTopicArn", "allowedSecurityGroups"]),
 });
 
+/** The stack config with the rules that span sections. */
+export const stackConfigSchema = stackSectionsSchema.superRefine((config, ctx) => {
+  // ALM-8 probes the site's public name: asking for it without a domain would silently do nothing.
+  if (config.alarms.slaMonitor && !config.fleet.domainName) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["alarms", "slaMonitor"],
+      input: true,
+      message:
+        "allowed: true only when buddyverse:fleet.domainName is set (the check probes https://<domain>/)",
+    });
+  }
+});
+
 export type StackConfig = z.output<typeof stackConfigSchema>;
 
 /** Project config keys the program reads: every section of the schema (`region` comes from `aws:region`). */
-export const projectConfigKeys: readonly string[] = Object.keys(stackConfigSchema.shape).filter(
+export const projectConfigKeys: readonly string[] = Object.keys(stackSectionsSchema.shape).filter(
   (key) => key !== "region",
 );

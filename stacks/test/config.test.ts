@@ -83,6 +83,13 @@ describe("stack config", () => {
     );
   });
 
+  it("refuses an SLA check without a domain to probe, instead of silently skipping it", () => {
+    expect(() => parseStackConfig({ ...valid, alarms: { slaMonitor: true }, fleet: {} })).to.throw(
+      StackConfigError,
+      "buddyverse:alarms.slaMonitor: got true; allowed: true only when buddyverse:fleet.domainName is set",
+    );
+  });
+
   it("names aws:region when the region is missing", () => {
     expect(() => parseStackConfig({ ...valid, region: undefined })).to.throw(
       StackConfigError,
