@@ -37,6 +37,17 @@ function tieredSubnet(
   return subnet;
 }
 
+/** A NAT gateway in the public subnet of AZ `ap-northeast-2<az>`. */
+function natGatewayIn(vpc: aws.ec2.Vpc, az: "a" | "c"): aws.ec2.NatGateway {
+  const cidr = az === "a" ? "10.0.1.0/24" : "10.0.2.0/24";
+  const subnet = new aws.ec2.Subnet(`public-${az}`, {
+    vpcId: vpc.id,
+    availabilityZone: `ap-northeast-2${az}`,
+    cidrBlock: cidr,
+  });
+  return new aws.ec2.NatGateway(`nat-${az}`, { subnetId: subnet.id });
+}
+
 describe("policy default-security-group-closed (EC2.2)", () => {
   it("passes a VPC whose default group is managed and empty", async () => {
     const report = await check(defaultSecurityGroupClosed, () => {
@@ -111,18 +122,8 @@ describe("policies nat-per-az and data-subnets-isolated (NET-4)", () => {
   it("passes app subnets that leave through the NAT of their own AZ and data subnets without internet routes", async () => {
     const report = await check(net4, () => {
       const vpc = new aws.ec2.Vpc("v", {});
-      const publicA = new aws.ec2.Subnet("public-a", {
-        vpcId: vpc.id,
-        availabilityZone: "ap-northeast-2a",
-        cidrBlock: "10.0.1.0/24",
-      });
-      const publicC = new aws.ec2.Subnet("public-c", {
-        vpcId: vpc.id,
-        availabilityZone: "ap-northeast-2c",
-        cidrBlock: "10.0.2.0/24",
-      });
-      const natA = new aws.ec2.NatGateway("nat-a", { subnetId: publicA.id });
-      const natC = new aws.ec2.NatGateway("nat-c", { subnetId: publicC.id });
+      const natA = natGatewayIn(vpc, "a");
+      const natC = natGatewayIn(vpc, "c");
       tieredSubnet("app-a", vpc, "ap-northeast-2a", "app", { natGatewayId: natA });
       tieredSubnet("app-c", vpc, "ap-northeast-2c", "app", { natGatewayId: natC });
       tieredSubnet("data-a", vpc, "ap-northeast-2a", "data");
@@ -133,12 +134,7 @@ describe("policies nat-per-az and data-subnets-isolated (NET-4)", () => {
   it("flags an app subnet using another AZ's NAT and a data subnet with an internet route", async () => {
     const report = await check(net4, () => {
       const vpc = new aws.ec2.Vpc("v", {});
-      const publicA = new aws.ec2.Subnet("public-a", {
-        vpcId: vpc.id,
-        availabilityZone: "ap-northeast-2a",
-        cidrBlock: "10.0.1.0/24",
-      });
-      const natA = new aws.ec2.NatGateway("nat-a", { subnetId: publicA.id });
+      const natA = natGatewayIn(vpc, "a");
       const igw = new aws.ec2.InternetGateway("igw", { vpcId: vpc.id });
       tieredSubnet("app-c", vpc, "ap-northeast-2c", "app", { natGatewayId: natA });
       tieredSubnet("data-a", vpc, "ap-northeast-2a", "data", { gatewayId: igw });
