@@ -1,6 +1,7 @@
 import { alarmingPolicies } from "./rules/alarming";
 import { databasePolicies } from "./rules/database";
 import { logGroupRetention } from "./rules/logging";
+import { messagingPolicies } from "./rules/messaging";
 import { noWorldOpenPorts } from "./rules/network";
 import { networkVpcPolicies } from "./rules/network-vpc";
 import { standardTags } from "./rules/tagging";
@@ -16,4 +17,5 @@ export const policies: readonly CloudblocksPolicy[] = [
   ...webPolicies,
   ...databasePolicies,
   ...alarmingPolicies,
+  ...messagingPolicies,
 ];
