@@ -61,7 +61,8 @@ async function startServer(replies: Reply[]): Promise<TestServer> {
   };
 }
 
-const fast = { attempts: 3, baseDelayMs: 1, maxDelayMs: 50, timeoutMs: 100 };
+// A generous request timeout: on a loaded machine a slow first request must not become a retry.
+const fast = { attempts: 3, baseDelayMs: 1, maxDelayMs: 50, timeoutMs: 3000 };
 
 /** The message the handler would post for one SNS record. */
 const formatRecord = (record: SnsRecord) => formatNotification(readEvent(snsEvent(record)).notifications[0]!);
@@ -191,7 +192,7 @@ describe("notifier handler: delivery against a local webhook", () => {
       server.url,
       {},
       {
-        retry: { attempts: 3, baseDelayMs: 100, maxDelayMs: 1000, timeoutMs: 100 },
+        retry: { attempts: 3, baseDelayMs: 100, maxDelayMs: 1000, timeoutMs: 3000 },
         random: () => 1,
         sleep: async (ms) => void waits.push(ms),
       },
@@ -205,7 +206,7 @@ describe("notifier handler: delivery against a local webhook", () => {
     const handler = createHandler({
       secretArn: "arn:aws:ssm:ap-northeast-2:123456789012:parameter/chat/webhook",
       readSecret: async () => server!.url,
-      retry: fast,
+      retry: { ...fast, timeoutMs: 100 },
       pacer: new Pacer(0),
       log: (l) => logs.push(l),
     });

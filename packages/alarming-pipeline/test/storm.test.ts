@@ -100,7 +100,6 @@ describe("notifier: a burst is condensed into one message (#17 item 1)", () => {
 describe("notifier: an alarm storm through the real handler, time compressed (#17 item 2, small `npm run load`)", () => {
   it("delivers 100 state changes in 60 s to a 1 msg/s webhook: condensed, paced, 0 dead-lettered, 0 lost", async () => {
     const report = await runStorm({ scale: 60 });
-    console.log(JSON.stringify(report));
     expect(report).to.deep.include({
       published: 100,
       emailed: 100,
@@ -114,7 +113,9 @@ describe("notifier: an alarm storm through the real handler, time compressed (#1
     expect(report.chatMessages).to.be.within(2, 20);
     expect(report.condensed).to.equal(100 - report.chatMessages);
     expect(report.folded).to.be.greaterThan(0);
-    expect(report.secondsToLastDelivery).to.be.below(90);
+    // 60 s of storm + a 10 s batching window + posting; compressed ×60, a loaded machine's stalls count 60-fold,
+    // hence the margin (the real-time run, `npm run load`, measures it: about 65 s).
+    expect(report.secondsToLastDelivery).to.be.below(150);
   });
 
   it("dead-letters what cannot be delivered (webhook always 500) after maxReceiveCount receives: 0 lost", async () => {

@@ -164,3 +164,87 @@ export class EventSourceModel {
     this.closed = true;
   }
 }
+
+/**
+ * The design this replaces, for comparison: SNS invokes the function asynchronously once per message, with no
+ * concurrency limit (each invocation its own execution environment and pacer); a failed invocation is
+ * retried by Lambda after 1 and then 2 minutes, then sent to the dead-letter queue.
+ */
+export class AsyncInvokeModel {
+  private pending = 0;
+  private readonly inFlight: Promise<void>[] = [];
+  readonly stats: ModelStats = {
+    invocations: 0,
+    failedInvocations: 0,
+    maxConcurrent: 0,
+    emailed: [],
+    deadLettered: [],
+  };
+  private running = 0;
+
+  constructor(
+    private readonly scale: number,
+    private readonly newHandler: () => (
+      event: unknown,
+      context: { getRemainingTimeInMillis(): number },
+    ) => Promise<unknown>,
+    private readonly timeoutSeconds = 60,
+    private readonly retryDelaysSeconds: readonly number[] = [60, 120],
+  ) {}
+
+  get drained(): boolean {
+    return this.pending === 0;
+  }
+
+  publish(message: unknown, snsMessageId: string): void {
+    this.stats.emailed.push(snsMessageId);
+    const event = {
+      Records: [
+        {
+          EventSource: "aws:sns",
+          Sns: {
+            MessageId: snsMessageId,
+            TopicArn: "arn:aws:sns:ap-northeast-2:123456789012:alarms-topic-1a2b3c4",
+            Subject: null,
+            Message: JSON.stringify(message),
+            Timestamp: new Date().toISOString(),
+          },
+        },
+      ],
+    };
+    this.pending++;
+    this.inFlight.push(this.attempt(event, snsMessageId, 0));
+  }
+
+  private async attempt(event: unknown, id: string, retry: number): Promise<void> {
+    this.running++;
+    this.stats.invocations++;
+    this.stats.maxConcurrent = Math.max(this.stats.maxConcurrent, this.running);
+    const deadline = Date.now() + (this.timeoutSeconds * 1000) / this.scale;
+    let ok = true;
+    try {
+      const timeout = sleep(deadline - Date.now()).then(() => "timeout" as const);
+      const result = await Promise.race([
+        this.newHandler()(event, { getRemainingTimeInMillis: () => deadline - Date.now() }),
+        timeout,
+      ]);
+      if (result === "timeout") ok = false;
+    } catch {
+      ok = false;
+    }
+    this.running--;
+    if (ok) {
+      this.pending--;
+      return;
+    }
+    this.stats.failedInvocations++;
+    const delay = this.retryDelaysSeconds[retry];
+    if (delay === undefined) {
+      this.stats.deadLettered.push(id);
+      this.pending--;
+      return;
+    }
+    await sleep((delay * 1000) / this.scale);
+    await this.attempt(event, id, retry + 1);
+  }
+}

@@ -9,7 +9,7 @@ import { sdkSecretReader } from "../../src/handler/secret";
 import { MAXIMUM_EVENT_AGE_SECONDS, NOTIFIER_DELIVERY } from "../../src/notifier-delivery";
 import { asgLaunch, errorAlarm, rdsEvent } from "../fixtures/events";
 import { type Reply, rateLimited, startServer, TEST_CREDENTIALS } from "../notifier-fakes";
-import { EventSourceModel } from "./model";
+import { AsyncInvokeModel, EventSourceModel } from "./model";
 
 export interface StormOptions {
   /** State changes (and events) published. @default 100 */
@@ -25,6 +25,11 @@ export interface StormOptions {
   /** The webhook's answer instead of the 1 msg/s limit (e.g. always 500, to prove the dead-letter path). */
   readonly webhook?: () => Reply;
   readonly seed?: number;
+  /**
+   * "queue" (default): the deployed design, topic → SQS → batched Lambda. "direct": the design it replaces,
+   * one asynchronous invocation per message, unlimited concurrency — for comparison.
+   */
+  readonly mode?: "queue" | "direct";
 }
 
 export interface StormReport {
@@ -83,7 +88,7 @@ export async function runStorm(options: StormOptions = {}): Promise<StormReport>
   }));
   const logs: string[] = [];
   // One handler per execution environment: its own pacer and secret cache, as in Lambda.
-  const handlers = Array.from({ length: NOTIFIER_DELIVERY.maximumConcurrency }, () =>
+  const newHandler = () =>
     createHandler({
       secretArn: SECRET_ARN,
       readSecret: sdkSecretReader({ endpoint: aws.origin, credentials: TEST_CREDENTIALS }),
@@ -95,14 +100,19 @@ export async function runStorm(options: StormOptions = {}): Promise<StormReport>
         logs.push(line);
         if (process.env["STORM_DEBUG"] && !line.includes('"received"')) console.log(line);
       },
-    }),
-  );
+    });
   // Load the SDK client module before the clock starts (in Lambda it loads once per environment, in a
   // cold start that a 60 s timeout absorbs; compressed, that one-off second would look like a minute).
   await import("@aws-sdk/client-secrets-manager");
   await fetch(aws.origin, { method: "POST", body: "{}" }); // and the HTTP client, likewise
-  const model = new EventSourceModel({ scale, handlers });
-  const pollers = model.start();
+  const direct = options.mode === "direct";
+  const model = direct
+    ? new AsyncInvokeModel(scale, newHandler)
+    : new EventSourceModel({
+        scale,
+        handlers: Array.from({ length: NOTIFIER_DELIVERY.maximumConcurrency }, newHandler),
+      });
+  const pollers = model instanceof EventSourceModel ? model.start() : Promise.resolve([]);
 
   const started = Date.now();
   const times = Array.from({ length: changes }, () => random() * duration).sort((a, b) => a - b);
@@ -131,9 +141,9 @@ export async function runStorm(options: StormOptions = {}): Promise<StormReport>
       id,
     );
   }
-  const giveUp = Date.now() + Math.max(5000, ms(2 * MAXIMUM_EVENT_AGE_SECONDS + 60));
+  const giveUp = Date.now() + Math.max(5000, ms(direct ? 600 : 2 * MAXIMUM_EVENT_AGE_SECONDS + 60));
   while (!model.drained && Date.now() < giveUp) await sleep(Math.max(2, ms(0.1)));
-  model.stop();
+  if (model instanceof EventSourceModel) model.stop();
   await pollers;
   await webhook.close();
   await aws.close();
@@ -154,7 +164,7 @@ export async function runStorm(options: StormOptions = {}): Promise<StormReport>
     delivered: delivered.size,
     chatMessages: ok.length,
     throttled429: webhook.received.filter((r) => r.status === 429).length,
-    condensed: delivered.size - ok.length,
+    condensed: Math.max(0, delivered.size - ok.length),
     folded: parsed.filter((l) => l.event === "delivered").reduce((sum, l) => sum + (l.folded ?? 0), 0),
     deadLettered: deadLettered.size,
     lost: [...published].filter((id) => !delivered.has(id) && !deadLettered.has(id)).length,
