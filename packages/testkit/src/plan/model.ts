@@ -53,8 +53,7 @@ export interface Plan {
   readonly azLoss?: PlanAzLossReport;
 }
 
-function maskPath(target: Props, path: string): void {
-  const keys = path.split(".");
+function maskPath(target: Props, keys: readonly string[]): void {
   let node: unknown = target;
   for (const key of keys.slice(0, -1)) {
     if (node === null || typeof node !== "object") return;
@@ -66,9 +65,9 @@ function maskPath(target: Props, path: string): void {
 /** A recorded resource as it appears in a plan, with every secret input replaced by {@link SECRET_MARKER}. */
 export function toPlanResource(resource: RecordedResource): PlanResource {
   const inputs = structuredClone(resource.inputs);
-  for (const path of resource.secretPaths) {
-    if (path === "") return { ...base(resource), inputs: { value: SECRET_MARKER } };
-    maskPath(inputs, path);
+  for (const keys of resource.secretKeyPaths) {
+    if (keys.length === 0) return { ...base(resource), inputs: { value: SECRET_MARKER } };
+    maskPath(inputs, keys);
   }
   return { ...base(resource), inputs };
 }
