@@ -6,6 +6,7 @@ import {
   outputOf,
   renderDiagram,
   setupMocks,
+  toPlanInvoke,
   toPlanResource,
   SECRET_MARKER,
   type Plan,
@@ -48,10 +49,13 @@ export async function runPlan(root: string, stack: string): Promise<PlanResult> 
     stack,
     config: files.config,
     secretKeys: files.secretKeys,
+    catalogue: files.catalogue,
   });
   // Exactly what the deployed program (src/index.ts) does: read Pulumi config, then build.
-  const outputs = await resolveOutputs({ ...buildPlatform(loadStackConfig()) });
+  const resolving = resolveOutputs({ ...buildPlatform(loadStackConfig()) });
+  resolving.catch(() => undefined); // a failure is reported by settle(), named after the resource it came from
   await env.settle();
+  const outputs = await resolving;
   const records = env.recorder.resources;
   const policies = await runPolicies(records, { config: readPolicyConfig(root, stack) });
   const plan: Plan = {
@@ -59,6 +63,7 @@ export async function runPlan(root: string, stack: string): Promise<PlanResult> 
     project: files.project,
     resources: records.map(toPlanResource),
     outputs,
+    invokes: env.recorder.invokes.map(toPlanInvoke),
     policies,
   };
   return {

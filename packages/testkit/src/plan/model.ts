@@ -1,5 +1,5 @@
 import type { Props } from "../model";
-import type { RecordedOptions, RecordedResource } from "../recorder";
+import type { RecordedInvoke, RecordedOptions, RecordedResource } from "../recorder";
 
 /** The marker that replaces every secret value in a plan: secrets never reach a plan file or a terminal. */
 export const SECRET_MARKER = "[secret]";
@@ -30,12 +30,33 @@ export interface PlanPolicyReport {
   readonly violations: readonly PlanViolation[];
 }
 
+/** A provider function the program calls at preview: what it asks the account, through which provider. */
+export interface PlanInvoke {
+  readonly token: string;
+  readonly args: Props;
+  /** URN of the explicit provider, or null for the default provider. */
+  readonly provider: string | null;
+  readonly region: string;
+}
+
 export interface Plan {
   readonly stack: string;
   readonly project: string;
   readonly resources: readonly PlanResource[];
   readonly outputs: Props;
+  /** Every invoke, in call order: what `pulumi preview` would query in the account. */
+  readonly invokes: readonly PlanInvoke[];
   readonly policies: PlanPolicyReport;
+}
+
+/** A recorded call as it appears in a plan. */
+export function toPlanInvoke(invoke: RecordedInvoke): PlanInvoke {
+  return {
+    token: invoke.token,
+    args: invoke.inputs,
+    provider: invoke.provider ?? null,
+    region: invoke.region,
+  };
 }
 
 function maskPath(target: Props, path: string): void {
