@@ -14,7 +14,10 @@ function messageOf(error: unknown): string {
 }
 
 /** Where each error object was first seen flowing, and in which run: a late rejection belongs to its own run. */
-const origins = new WeakMap<object, { readonly log: FailureLog; readonly source: string }>();
+const origins = new WeakMap<
+  object,
+  { readonly log: FailureLog; readonly source: string; readonly message: string }
+>();
 
 /**
  * The failures of one program run, in the order they happened. The engine stops a deployment at the first
@@ -28,13 +31,17 @@ export class FailureLog {
   }
 
   add(source: string, error: unknown): void {
-    this.list.push({ source: this.sourceOf(error) ?? source, message: messageOf(error), error });
+    // The SDK prefixes `error serializing property "…"` to the same Error each time it passes a resource input;
+    // the message as first seen is the one the program threw.
+    const origin = error !== null && typeof error === "object" ? origins.get(error) : undefined;
+    this.list.push({ source: origin?.source ?? source, message: origin?.message ?? messageOf(error), error });
   }
 
   /** Remembers the first resource an error reached, so an apply error can be reported against it. */
   tag(error: unknown, source: string): void {
-    if (error !== null && typeof error === "object" && !origins.has(error))
-      origins.set(error, { log: this, source });
+    if (error !== null && typeof error === "object" && !origins.has(error)) {
+      origins.set(error, { log: this, source, message: messageOf(error) });
+    }
   }
 
   sourceOf(error: unknown): string | undefined {

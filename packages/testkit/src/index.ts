@@ -33,3 +33,4 @@ export { FailureLog, type ProgramFailure } from "./failures";
 export { modelAwsxVpc, type VirtualChild, type AwsxVpcModel } from "./model/awsx-vpc";
 export * from "./plan";
 export { standardTestTags, taggedProvider } from "./tagged-provider";
+export * from "./provider-rules";

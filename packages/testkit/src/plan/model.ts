@@ -39,6 +39,19 @@ export interface PlanInvoke {
   readonly region: string;
 }
 
+/** One verdict of the AZ-loss analysis: does this tier keep serving if this AZ is lost (null: nothing in the tier)? */
+export interface PlanAzLossRow {
+  readonly az: string;
+  readonly tier: string;
+  readonly survives: boolean | null;
+  readonly reason: string;
+}
+
+export interface PlanAzLossReport {
+  readonly availabilityZones: readonly string[];
+  readonly rows: readonly PlanAzLossRow[];
+}
+
 export interface Plan {
   readonly stack: string;
   readonly project: string;
@@ -47,6 +60,8 @@ export interface Plan {
   /** Every invoke, in call order: what `pulumi preview` would query in the account. */
   readonly invokes: readonly PlanInvoke[];
   readonly policies: PlanPolicyReport;
+  /** Per AZ and tier, whether the stack keeps serving when that AZ is lost (when the plan computed it). */
+  readonly azLoss?: PlanAzLossReport;
 }
 
 /** A recorded call as it appears in a plan. */
@@ -59,8 +74,7 @@ export function toPlanInvoke(invoke: RecordedInvoke): PlanInvoke {
   };
 }
 
-function maskPath(target: Props, path: string): void {
-  const keys = path.split(".");
+function maskPath(target: Props, keys: readonly string[]): void {
   let node: unknown = target;
   for (const key of keys.slice(0, -1)) {
     if (node === null || typeof node !== "object") return;
@@ -72,9 +86,9 @@ function maskPath(target: Props, path: string): void {
 /** A recorded resource as it appears in a plan, with every secret input replaced by {@link SECRET_MARKER}. */
 export function toPlanResource(resource: RecordedResource): PlanResource {
   const inputs = structuredClone(resource.inputs);
-  for (const path of resource.secretPaths) {
-    if (path === "") return { ...base(resource), inputs: { value: SECRET_MARKER } };
-    maskPath(inputs, path);
+  for (const keys of resource.secretKeyPaths) {
+    if (keys.length === 0) return { ...base(resource), inputs: { value: SECRET_MARKER } };
+    maskPath(inputs, keys);
   }
   return { ...base(resource), inputs };
 }
