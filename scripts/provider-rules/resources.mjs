@@ -15,4 +15,41 @@ export const RESOURCES = [
     file: "internal/service/logs/group.go",
     func: "resourceGroup",
   },
+  {
+    type: "aws:lb/targetGroup:TargetGroup",
+    tf: "aws_lb_target_group",
+    file: "internal/service/elbv2/target_group.go",
+    func: "resourceTargetGroup",
+    enums: ["aws-sdk-go-v2/service/elasticloadbalancingv2"],
+  },
+  {
+    type: "aws:kms/key:Key",
+    tf: "aws_kms_key",
+    file: "internal/service/kms/key.go",
+    func: "resourceKey",
+  },
+  {
+    type: "aws:route53/healthCheck:HealthCheck",
+    tf: "aws_route53_health_check",
+    file: "internal/service/route53/health_check.go",
+    func: "resourceHealthCheck",
+  },
+  {
+    type: "aws:rds/eventSubscription:EventSubscription",
+    tf: "aws_db_event_subscription",
+    file: "internal/service/rds/event_subscription.go",
+    func: "resourceEventSubscription",
+  },
+  {
+    type: "aws:ec2/flowLog:FlowLog",
+    tf: "aws_flow_log",
+    file: "internal/service/ec2/vpc_flow_log.go",
+    func: "resourceFlowLog",
+  },
+  {
+    type: "aws:autoscaling/policy:Policy",
+    tf: "aws_autoscaling_policy",
+    file: "internal/service/autoscaling/policy.go",
+    func: "resourcePolicy",
+  },
 ];
