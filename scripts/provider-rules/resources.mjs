@@ -52,4 +52,30 @@ export const RESOURCES = [
     file: "internal/service/autoscaling/policy.go",
     func: "resourcePolicy",
   },
+  {
+    type: "aws:sns/topicSubscription:TopicSubscription",
+    tf: "aws_sns_topic_subscription",
+    file: "internal/service/sns/topic_subscription.go",
+    func: "resourceTopicSubscription",
+    renames: { topic_arn: "topic" },
+  },
+  {
+    type: "aws:rds/parameterGroup:ParameterGroup",
+    tf: "aws_db_parameter_group",
+    file: "internal/service/rds/parameter_group.go",
+    func: "resourceParameterGroup",
+  },
+  {
+    type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    tf: "aws_vpc_security_group_ingress_rule",
+    file: "internal/service/ec2/vpc_security_group_ingress_rule.go",
+    func: "GetSchema",
+  },
+  {
+    type: "aws:lb/loadBalancer:LoadBalancer",
+    tf: "aws_lb",
+    file: "internal/service/elbv2/load_balancer.go",
+    func: "resourceLoadBalancer",
+    enums: ["aws-sdk-go-v2/service/elasticloadbalancingv2"],
+  },
 ];

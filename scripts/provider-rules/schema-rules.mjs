@@ -120,6 +120,7 @@ export function validatorCheck(node, sym) {
       "verify.ValidCIDRNetworkAddress": { k: "cidr" },
       "validation.IsIPv4Address": { k: "ipv4" },
       "validation.IsIPAddress": { k: "ip" },
+      "validation.IsIPv6Address": { k: "ipv6" },
       "validation.StringIsNotEmpty": { k: "len", min: 1 },
       "validation.StringIsNotWhiteSpace": {
         k: "match",
@@ -142,6 +143,9 @@ export function validatorCheck(node, sym) {
   if (numeric && c.args.some((_, i) => typeof n(i) !== "number"))
     return { k: "unknown", what: `${name}(computed bound)` };
   switch (name) {
+    case "fwvalidators.IPv4CIDRNetworkAddress":
+    case "fwvalidators.IPv6CIDRNetworkAddress":
+      return { k: "cidr" }; // the family and zero host bits are not checked: never stricter than the provider
     case "validation.ToDiagFunc":
       return validatorCheck(c.args[0], sym);
     case "validation.StringInSlice":
@@ -269,29 +273,46 @@ export function collectSymbols(sources) {
   return sym;
 }
 
-/** Finds the schema literal after `func <name>(` and parses it. */
+/** Finds the schema literal after `func <name>(` (or the method `func (r *T) <name>(`) and parses it. */
 export function parseResourceSchema(src, funcName) {
-  const at = src.indexOf(`func ${funcName}(`);
-  if (at < 0) throw new Error(`func ${funcName} not found`);
-  const sdk = src.indexOf("map[string]*schema.Schema{", at);
-  const fw = src.indexOf("schema.Schema{", at);
+  const m = new RegExp(`func (\\([^)]*\\) )?${funcName}\\(`).exec(src);
+  if (!m) throw new Error(`func ${funcName} not found`);
+  const at = m.index;
   const tokens = tokenize(src.slice(at));
   const p = new Parser(tokens);
-  // walk to the first schema literal token sequence
-  const isFw = fw >= 0 && (sdk < 0 || fw < sdk) && !src.slice(fw - 15, fw).includes("*");
-  while (p.i < tokens.length) {
-    const t = p.peek();
-    if (
-      !isFw &&
-      t.v === "map" &&
-      p.peek(4)?.v === "*" &&
-      p.peek(5)?.v === "schema" &&
-      p.peek(7)?.v === "Schema" &&
-      p.peek(8)?.v === "{"
-    )
-      break;
-    if (isFw && t.v === "schema" && p.is(".", 1) && p.peek(2)?.v === "Schema" && p.is("{", 3)) break;
-    p.i++;
+  const sdkAt = (i) =>
+    tokens[i]?.v === "map" &&
+    tokens[i + 4]?.v === "*" &&
+    tokens[i + 5]?.v === "schema" &&
+    tokens[i + 7]?.v === "Schema" &&
+    tokens[i + 8]?.v === "{";
+  const fwAt = (i) =>
+    (tokens[i]?.v === "schema" || tokens[i]?.v === "tfsdk") &&
+    tokens[i + 1]?.v === "." &&
+    tokens[i + 2]?.v === "Schema" &&
+    tokens[i + 3]?.v === "{";
+  while (p.i < tokens.length && !sdkAt(p.i) && !fwAt(p.i)) p.i++;
+  const framework = fwAt(p.i);
+  return { framework, node: p.parseExpr(), tokens };
+}
+
+/** Resource-level plugin-framework validators: resourcevalidator.ExactlyOneOf(path.MatchRoot("a"), …) and friends. */
+export function resourceValidators(src) {
+  const kinds = {
+    ExactlyOneOf: "exactlyOneOf",
+    AtLeastOneOf: "atLeastOneOf",
+    Conflicting: "conflicting",
+    RequiredTogether: "requiredTogether",
+  };
+  const tokens = tokenize(src);
+  const out = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].v !== "resourcevalidator" || tokens[i + 1]?.v !== "." || !kinds[tokens[i + 2]?.v]) continue;
+    const node = new Parser(tokens, i).parseExpr();
+    const names = node.args.map((a) =>
+      a.k === "call" && a.fn.name === "path.MatchRoot" ? String(a.args[0].v) : undefined,
+    );
+    out.push({ kind: kinds[tokens[i + 2].v], names });
   }
-  return { framework: isFw, node: p.parseExpr() };
+  return out;
 }

@@ -113,6 +113,8 @@ export function compileCheck(check: Check): CompiledCheck {
       return { test: str(ipv4Ok), allowed: "an IPv4 address" };
     case "ip":
       return { test: str((v) => isIP(v) !== 0), allowed: "an IPv4 or IPv6 address" };
+    case "ipv6":
+      return { test: str((v) => isIP(v) === 6), allowed: "an IPv6 address" };
     case "cidr":
       return {
         test: str((v) => cidrOk(v, check.minPrefix, check.maxPrefix)),
