@@ -7,6 +7,8 @@ import { WebFleet } from "@cloudblocks/web-fleet";
 import { fromConfigSection } from "./config";
 import type { StackConfig } from "./config-schema";
 import { componentNames } from "./config-sections";
+import { SECRETABLE_KEYS } from "./config-schema";
+import { keepSecretsSecret } from "./secret-inputs";
 
 /**
  * STK-3: the standard tags, set once on the provider so every taggable resource inherits them. A value set with
@@ -40,7 +42,11 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     region: config.region as aws.Region,
     defaultTags: { tags: standardTags(config) },
   });
-  const opts = { providers: [provider] };
+  // Values set with --secret stay secret in every child's inputs, whatever a component copies them into.
+  const secretTags = keepSecretsSecret(
+    SECRETABLE_KEYS.filter((key) => config.secretValues?.[key] !== undefined).map((key) => config[key]),
+  );
+  const opts = { providers: [provider], ...(secretTags ? { transformations: [secretTags] } : {}) };
   const domain = config.fleet.domainName;
 
   // First, so every other component can send its alarms to the topic (ALM-1).
