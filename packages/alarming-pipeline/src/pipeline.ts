@@ -1,6 +1,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { validateArgs, type AlarmSink, type MetricDescriptor } from "@cloudblocks/component-kit";
+import {
+  validateArgs,
+  withCostAllocationTag,
+  type AlarmSink,
+  type MetricDescriptor,
+} from "@cloudblocks/component-kit";
 import { createLogAlarm, createMetricAlarm } from "./alarms";
 import type { AlarmingPipelineArgs, LogAlarmArgs, MetricAlarmArgs } from "./args";
 import { createCostBudget } from "./budget";
@@ -54,7 +59,7 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
   constructor(name: string, args: AlarmingPipelineArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     // ALL-1: reject bad input before anything is registered.
     validateArgs(COMPONENT, alarmingPipelineSchema, args);
-    super("cloudblocks:index:AlarmingPipeline", name, {}, opts);
+    super("cloudblocks:index:AlarmingPipeline", name, {}, withCostAllocationTag(name, opts));
     this.prefix = name;
     this.ctx = accountContext(this);
     const logRetentionDays = args.logRetentionDays ?? 365;

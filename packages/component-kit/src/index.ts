@@ -11,3 +11,10 @@ export {
   type Principal,
 } from "./iam";
 export { LOG_RETENTION_DAYS, isLogRetentionDays, type LogRetentionDays } from "./cloudwatch";
+export {
+  COST_ALLOCATION_TAG,
+  TAGGABLE_TYPES,
+  UNTAGGABLE_TYPES,
+  costAllocationTransform,
+  withCostAllocationTag,
+} from "./tags";

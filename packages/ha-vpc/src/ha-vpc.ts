@@ -7,6 +7,7 @@ import {
   regionOfAz,
   validateArgs,
   type NetworkRef,
+  withCostAllocationTag,
 } from "@cloudblocks/component-kit";
 import { haVpcArgsSchema, type HaVpcArgs, type NatMode, type ValidHaVpcArgs } from "./args";
 import { createBastion } from "./bastion";
@@ -71,7 +72,7 @@ export class HaVpc extends pulumi.ComponentResource implements NetworkRef {
   constructor(name: string, rawArgs: HaVpcArgs, opts?: pulumi.ComponentResourceOptions) {
     // Validate before anything exists: a bad argument must not leave half a network behind (ALL-1).
     const args = validateArgs("HaVpc", haVpcArgsSchema, rawArgs);
-    super("cloudblocks:index:HaVpc", name, {}, opts);
+    super("cloudblocks:index:HaVpc", name, {}, withCostAllocationTag(name, opts));
     const azs = args.availabilityZones;
 
     const vpc = new awsx.ec2.Vpc(

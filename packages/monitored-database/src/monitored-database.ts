@@ -1,4 +1,9 @@
-import { rejectArg, validateArgs, type MetricDescriptor } from "@cloudblocks/component-kit";
+import {
+  rejectArg,
+  validateArgs,
+  withCostAllocationTag,
+  type MetricDescriptor,
+} from "@cloudblocks/component-kit";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { alarmSpecs, alarmThresholds } from "./alarms";
@@ -83,7 +88,7 @@ export class MonitoredDatabase extends pulumi.ComponentResource {
         );
       }
     }
-    super("cloudblocks:index:MonitoredDatabase", name, {}, opts);
+    super("cloudblocks:index:MonitoredDatabase", name, {}, withCostAllocationTag(name, opts));
     const parent = { parent: this };
 
     const kmsKeyArn = args.kmsKeyArn !== undefined ? pulumi.output(args.kmsKeyArn) : this.createKey(name, r);

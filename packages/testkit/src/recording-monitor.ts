@@ -1,3 +1,4 @@
+import type * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { deserializeProperties, specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { AWSX_VPC_TYPE, isModelledType, type AwsMocks } from "./aws-mocks";
@@ -26,6 +27,14 @@ interface RegisterRequest {
   getDeletedwith(): string;
   getProvider(): string;
   getProvidersMap(): { get(key: string): string | undefined };
+  getTransformsList(): TransformCallback[];
+  setTransformsList(list: TransformCallback[]): void;
+  setObject(value: unknown): void;
+}
+
+/** A transform as the SDK registers it with the engine: a callback token. */
+interface TransformCallback {
+  getToken(): string;
 }
 
 interface RegisterResponse {
@@ -95,6 +104,8 @@ const noOptions: RecordedOptions = {
  */
 export class RecordingMonitor extends MockMonitor {
   private inFlight = 0;
+  /** Each registered resource's transforms, its own first, then its ancestors' (the order the engine uses). */
+  private readonly transformChains = new Map<string, TransformCallback[]>();
 
   constructor(
     private readonly awsMocks: AwsMocks,
@@ -110,6 +121,7 @@ export class RecordingMonitor extends MockMonitor {
   override async registerResource(req: RegisterRequest, callback: Callback): Promise<void> {
     this.inFlight++;
     try {
+      await this.applyTransforms(req);
       await super.registerResource(req, (err, response) => {
         if (!err) this.record(req, response as RegisterResponse);
         callback(err, response);
@@ -117,6 +129,48 @@ export class RecordingMonitor extends MockMonitor {
     } finally {
       this.inFlight--;
     }
+  }
+
+  /**
+   * What the engine does with transforms: it runs the resource's own and every ancestor component's on the
+   * resource's inputs before registering it (the SDK sends only the resource's own; MockMonitor runs none). A
+   * remote component gets the whole chain, so the awsx model applies it to its out-of-process children.
+   * Transforms see the inputs in wire form (secrets and resource references as their signature objects).
+   */
+  private async applyTransforms(req: RegisterRequest): Promise<void> {
+    // MockMonitor keeps both private in its declarations; they are what its own registerResource uses.
+    const engine = this as unknown as {
+      transformCallbacks: Map<string, pulumi.ResourceTransform>;
+      newUrn(parent: string, type: string, name: string): string;
+    };
+    const parent = req.getParent();
+    const chain = [...req.getTransformsList(), ...(this.transformChains.get(parent) ?? [])];
+    this.transformChains.set(engine.newUrn(parent, req.getType(), req.getName()), chain);
+    if (chain.length === 0) return;
+    if (req.getRemote()) {
+      req.setTransformsList(chain);
+      return;
+    }
+    const object = req.getObject() as { toJavaScript(): unknown; constructor: unknown };
+    let props = object.toJavaScript() as Props;
+    let changed = false;
+    for (const callback of chain) {
+      const transform = engine.transformCallbacks.get(callback.getToken());
+      const result = await transform?.({
+        type: req.getType(),
+        name: req.getName(),
+        custom: req.getCustom(),
+        props,
+        opts: {},
+      });
+      if (result) {
+        props = result.props as Props;
+        changed = true;
+      }
+    }
+    // The request's Struct class (google-protobuf), so the testkit needs no protobuf dependency of its own.
+    const struct = object.constructor as { fromJavaScript(value: unknown): unknown };
+    if (changed) req.setObject(struct.fromJavaScript(props));
   }
 
   override async invoke(req: unknown, callback: Callback): Promise<void> {
