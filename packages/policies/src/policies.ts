@@ -1,4 +1,5 @@
 import { alarmingPolicies } from "./rules/alarming";
+import { configPolicies } from "./rules/config";
 import { databasePolicies } from "./rules/database";
 import { logGroupRetention } from "./rules/logging";
 import { noWorldOpenPorts } from "./rules/network";
@@ -16,4 +17,5 @@ export const policies: readonly CloudblocksPolicy[] = [
   ...webPolicies,
   ...databasePolicies,
   ...alarmingPolicies,
+  ...configPolicies,
 ];
