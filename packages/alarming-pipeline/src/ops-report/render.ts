@@ -29,6 +29,7 @@ export interface Report {
 /** Text from AWS (alarm names, activity causes) cannot open links or mentions in chat, nor break lines. */
 export function clean(text: string, max = 300): string {
   const flat = text
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u001f\u007f]+/g, " ")
     .replace(/</g, "‹")
     .replace(/>/g, "›")
