@@ -1,16 +1,18 @@
-// `npm run plan -- <stack> [--json FILE] [--diagram FILE]`: what `pulumi up` would create, computed offline.
+// `npm run plan -- <stack> [--json FILE] [--diagram FILE] [--cost]`: what `pulumi up` would create, computed
+// offline; with --cost also what it would cost per month.
 import { writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { renderPlanText } from "@cloudblocks/testkit";
+import { renderCostText, renderPlanText } from "@cloudblocks/testkit";
 import { runPlan } from "./run-plan";
 
 interface CliArgs {
   stack: string;
   json?: string;
   diagram?: string;
+  cost?: boolean;
 }
 
-const usage = "usage: npm run plan -- [dev|prod|<stack>] [--json FILE] [--diagram FILE]";
+const usage = "usage: npm run plan -- [dev|prod|<stack>] [--json FILE] [--diagram FILE] [--cost]";
 
 function parseArgs(argv: string[]): CliArgs {
   const args: CliArgs = { stack: "dev" };
@@ -20,6 +22,8 @@ function parseArgs(argv: string[]): CliArgs {
       const file = argv[++i];
       if (!file) throw new Error(`${arg} needs a file name\n${usage}`);
       args[arg === "--json" ? "json" : "diagram"] = file;
+    } else if (arg === "--cost") {
+      args.cost = true;
     } else if (arg === "--help" || arg === "-h") {
       console.log(usage);
       process.exit(0);
@@ -37,6 +41,7 @@ async function main(): Promise<number> {
   const root = path.resolve(__dirname, "..", "..", "..", "..");
   const { plan, diagram, unmodelledTypes } = await runPlan(root, args.stack);
   console.log(renderPlanText(plan));
+  if (args.cost && plan.cost) console.log(`\n${renderCostText(plan.cost)}`);
   if (unmodelledTypes.length > 0)
     console.log(`\nNot modelled by the testkit (generic outputs): ${unmodelledTypes.join(", ")}`);
   if (args.json) writeFileSync(args.json, JSON.stringify(plan, null, 2) + "\n");

@@ -3,6 +3,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { runPolicies, type PolicyPackConfig } from "@cloudblocks/policies";
 import {
+  estimateCost,
   outputOf,
   renderDiagram,
   setupMocks,
@@ -54,12 +55,15 @@ export async function runPlan(root: string, stack: string): Promise<PlanResult> 
   await env.settle();
   const records = env.recorder.resources;
   const policies = await runPolicies(records, { config: readPolicyConfig(root, stack) });
+  const resources = records.map(toPlanResource);
+  const region = String(files.config["aws:region"] ?? "ap-northeast-2");
   const plan: Plan = {
     stack,
     project: files.project,
-    resources: records.map(toPlanResource),
+    resources,
     outputs,
     policies,
+    cost: estimateCost(resources, { region }),
   };
   return {
     plan,

@@ -1,3 +1,4 @@
 export * from "./model";
 export * from "./render-text";
 export * from "./render-diagram";
+export * from "./cost";
