@@ -91,6 +91,38 @@ describe("cost estimate (issue 12 item 4)", () => {
     expect(e.free.map((f) => f.type)).to.deep.equal(["aws:ec2/launchTemplate:LaunchTemplate"]);
   });
 
+  it("prices a spot mix's on-demand part and lists its spot instances as unpriced (spot prices move)", () => {
+    const template = res(
+      "aws:ec2/launchTemplate:LaunchTemplate",
+      { instanceType: "t3.small" },
+      "web",
+      "lt-2",
+    );
+    const group = res("aws:autoscaling/group:Group", {
+      desiredCapacity: 4,
+      mixedInstancesPolicy: {
+        instancesDistribution: { onDemandBaseCapacity: 1, onDemandPercentageAboveBaseCapacity: 0 },
+        launchTemplate: {
+          launchTemplateSpecification: { launchTemplateId: "lt-2" },
+          overrides: [{ instanceType: "t3.small" }],
+        },
+      },
+    });
+    const e = estimateCost([template, group], { region: "ap-northeast-2", prices });
+    expect(e.lines.find((l) => l.item === "EC2 t3.small on-demand")).to.deep.include({
+      quantity: 730,
+      monthlyUsd: 18.98,
+    });
+    expect(e.lines.find((l) => l.item === "EC2 t3.small spot")).to.deep.include({
+      quantity: 2190,
+      monthlyUsd: null,
+    });
+    expect(e.lines.find((l) => l.item === "EBS gp3 root volume")).to.deep.include({
+      quantity: 32,
+      basis: "4 × 8 GB (assumed)",
+    });
+  });
+
   it("lists a missing price and an unknown resource type as unpriced, never as free", () => {
     const e = estimateCost(
       [

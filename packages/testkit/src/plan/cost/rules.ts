@@ -113,6 +113,14 @@ export const FREE_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 type Rule = (r: PlanResource, ctx: RatingContext) => Rating;
+
+interface MixedPolicy {
+  instancesDistribution?: { onDemandBaseCapacity?: number; onDemandPercentageAboveBaseCapacity?: number };
+  launchTemplate?: {
+    launchTemplateSpecification?: { launchTemplateId?: string };
+    overrides?: { instanceType?: string }[];
+  };
+}
 const charges = (...list: Charge[]): Rating => ({ kind: "charges", charges: list });
 
 /** How each priced resource type turns into charges. A type in neither this map nor FREE_TYPES is unpriced. */
@@ -125,16 +133,35 @@ export const RULES: Readonly<Record<string, Rule>> = {
         : []),
     ),
   "aws:autoscaling/group:Group": (r, { assumptions: a, byId }) => {
-    const ref = r.inputs["launchTemplate"] as { id?: string } | undefined;
-    const template = ref?.id ? byId.get(ref.id) : undefined;
     const count = num(r.inputs["desiredCapacity"], num(r.inputs["minSize"], 1));
-    const spot = r.inputs["mixedInstancesPolicy"] !== undefined;
-    const list = instanceCharges(str(template?.inputs["instanceType"]), count, rootVolumeGb(template, a), a);
-    // A spot mix is billed at the spot market price, which no table can hold: listed at the on-demand rate.
+    const mixed = r.inputs["mixedInstancesPolicy"] as MixedPolicy | undefined;
+    const ref =
+      mixed?.launchTemplate?.launchTemplateSpecification?.launchTemplateId ??
+      (r.inputs["launchTemplate"] as { id?: string } | undefined)?.id;
+    const template = ref ? byId.get(ref) : undefined;
+    const type =
+      str(mixed?.launchTemplate?.overrides?.[0]?.instanceType) ?? str(template?.inputs["instanceType"]);
+    const volume = rootVolumeGb(template, a);
+    if (!mixed) return charges(...instanceCharges(type, count, volume, a));
+    // A spot mix: the on-demand base and share are priced; spot instances pay the moving spot price, which no
+    // table holds, so they are listed unpriced rather than at a guessed discount.
+    const base = Math.min(count, num(mixed.instancesDistribution?.onDemandBaseCapacity, 0));
+    const share = num(mixed.instancesDistribution?.onDemandPercentageAboveBaseCapacity, 100) / 100;
+    const onDemand = base + Math.ceil((count - base) * share);
+    const spotCount = count - onDemand;
+    const [instance, ebs] = instanceCharges(type, count, volume, a);
     return charges(
-      ...list.map((c, i) =>
-        i === 0 && spot ? { ...c, basis: `${c.basis}, at on-demand rate (spot mix)` } : c,
-      ),
+      ...(onDemand > 0 ? [{ ...instance!, ...hours(a, onDemand), item: `${instance!.item} on-demand` }] : []),
+      ...(spotCount > 0
+        ? [
+            {
+              item: `EC2 ${type ?? "(unknown)"} spot`,
+              priceKey: `ec2-spot:${type ?? "unknown"}`,
+              ...hours(a, spotCount),
+            },
+          ]
+        : []),
+      ebs!,
     );
   },
   "aws:ec2/natGateway:NatGateway": (_r, { assumptions: a }) =>
