@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import {
+  rejectArg,
   validateArgs,
   withCostAllocationTag,
   type AlarmSink,
@@ -22,11 +23,11 @@ import {
 import { createNotifier } from "./notifier";
 import { createOpsReport, type OpsReport } from "./ops-report";
 import {
-  alarmingPipelineSchema,
   idSchema,
   logAlarmSchema,
   metricAlarmSchema,
   opsReportSchema,
+  validateAlarmingPipelineArgs,
 } from "./schema";
 import { createSlaMonitor } from "./sla";
 import { createAlarmTopic, createDeliveryStatusRole, type AlarmTopic } from "./topic";
@@ -69,11 +70,19 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
   private readonly sla?: { readonly id: pulumi.Output<string>; readonly url: string };
   private readonly budgetUsd?: number;
   private opsReport?: OpsReport;
+  /** Ids taken per kind: a second alarm or rule with one would collide with the first's resource names. */
+  private readonly takenIds = {
+    logAlarm: new Set<string>(),
+    metricAlarm: new Set<string>(),
+    autoScalingEvents: new Set<string>(),
+  };
 
   constructor(name: string, args: AlarmingPipelineArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     // ALL-1: reject bad input before anything is registered.
-    validateArgs(COMPONENT, alarmingPipelineSchema, args);
+    validateAlarmingPipelineArgs(args);
     super("cloudblocks:index:AlarmingPipeline", name, {}, withCostAllocationTag(name, opts));
+    for (const spec of args.logAlarms ?? []) this.takenIds.logAlarm.add(spec.id);
+    for (const spec of args.metricAlarms ?? []) this.takenIds.metricAlarm.add(spec.id);
     this.prefix = name;
     this.ctx = accountContext(this);
     const logRetentionDays = args.logRetentionDays ?? 365;
@@ -257,6 +266,7 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
   /** Adds a log alarm after construction (e.g. once the fleet's log group exists). Validated like `args.logAlarms`. */
   addLogAlarm(spec: LogAlarmArgs): aws.cloudwatch.MetricAlarm {
     validateArgs(COMPONENT, logAlarmSchema, spec, "logAlarm");
+    this.takeId("logAlarm", spec.id);
     const alarm = createLogAlarm(this.prefix, spec, this.topic.topic.arn, this);
     this.alarms.push(alarm);
     return alarm;
@@ -265,6 +275,7 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
   /** Adds a metric alarm after construction. Validated like `args.metricAlarms`. */
   addMetricAlarm(spec: MetricAlarmArgs): aws.cloudwatch.MetricAlarm {
     validateArgs(COMPONENT, metricAlarmSchema, spec, "metricAlarm");
+    this.takeId("metricAlarm", spec.id);
     const alarm = createMetricAlarm(this.prefix, spec, this.topic.topic.arn, this);
     this.alarms.push(alarm);
     return alarm;
@@ -340,6 +351,7 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
   /** Sends launch/terminate events (successful or not) of these Auto Scaling groups to the topic (ALM-5). */
   addAutoScalingEvents(id: string, groupNames: readonly pulumi.Input<string>[]): aws.cloudwatch.EventRule {
     validateArgs(COMPONENT, idSchema, id, "autoScalingEvents.id");
+    this.takeId("autoScalingEvents", id);
     return ruleToTopic(
       `${this.prefix}-asg-${id}`,
       "Auto Scaling launch and terminate results",
@@ -348,6 +360,20 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
       this,
       [this.topic.policy],
     );
+  }
+
+  /** Refuses an id this pipeline already uses for the same kind, before anything is created for it. */
+  private takeId(kind: keyof AlarmingPipeline["takenIds"], id: string): void {
+    const taken = this.takenIds[kind];
+    if (taken.has(id)) {
+      rejectArg(
+        COMPONENT,
+        `${kind}.id`,
+        id,
+        `allowed: an id no other ${kind === "autoScalingEvents" ? "Auto Scaling event rule" : kind === "logAlarm" ? "log alarm" : "metric alarm"} of this pipeline has (taken: ${[...taken].join(", ")})`,
+      );
+    }
+    taken.add(id);
   }
 
   /**

@@ -5,11 +5,11 @@ import {
   ArgsValidationError,
   azSuffix,
   regionOfAz,
-  validateArgs,
-  type NetworkRef,
   withCostAllocationTag,
+  type NetworkRef,
 } from "@cloudblocks/component-kit";
-import { haVpcArgsSchema, type HaVpcArgs, type NatMode, type ValidHaVpcArgs } from "./args";
+import type { HaVpcArgs, NatMode, ValidHaVpcArgs } from "./args";
+import { validateHaVpcArgs } from "./validate";
 import { createBastion } from "./bastion";
 import { createFlowLogs } from "./flow-logs";
 import { createNatInstance } from "./nat-instance";
@@ -71,7 +71,7 @@ export class HaVpc extends pulumi.ComponentResource implements NetworkRef {
 
   constructor(name: string, rawArgs: HaVpcArgs, opts?: pulumi.ComponentResourceOptions) {
     // Validate before anything exists: a bad argument must not leave half a network behind (ALL-1).
-    const args = validateArgs("HaVpc", haVpcArgsSchema, rawArgs);
+    const args = validateHaVpcArgs(name, rawArgs);
     super("cloudblocks:index:HaVpc", name, {}, withCostAllocationTag(name, opts));
     const azs = args.availabilityZones;
 

@@ -1,4 +1,5 @@
 import { alarmingPolicies } from "./rules/alarming";
+import { azLossSurvivable } from "./rules/az-loss";
 import { configPolicies } from "./rules/config";
 import { databasePolicies } from "./rules/database";
 import { logGroupRetention } from "./rules/logging";
@@ -14,6 +15,7 @@ export const policies: readonly CloudblocksPolicy[] = [
   noWorldOpenPorts,
   logGroupRetention,
   ...networkVpcPolicies,
+  azLossSurvivable,
   ...webPolicies,
   ...databasePolicies,
   ...alarmingPolicies,

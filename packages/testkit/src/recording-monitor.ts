@@ -1,10 +1,12 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { deserializeProperties, specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
+import { getProject, getStack } from "@pulumi/pulumi/runtime/settings";
 import { AWSX_VPC_TYPE, isModelledType, type AwsMocks } from "./aws-mocks";
 import type { Props } from "./model";
 import type { VirtualChild } from "./model/awsx-vpc";
-import type { RecordedOptions, Recorder } from "./recorder";
+import type { FailureLog } from "./failures";
+import { duplicateUrnError, type RecordedOptions, type Recorder } from "./recorder";
 
 /* The engine's gRPC request objects are untyped in the SDK; this is the part the recorder reads. */
 interface RegisterRequest {
@@ -37,6 +39,10 @@ interface TransformCallback {
   getToken(): string;
 }
 
+interface InvokeRequest {
+  getTok(): string;
+}
+
 interface RegisterResponse {
   getUrn(): string;
   getId(): string;
@@ -45,12 +51,15 @@ interface RegisterResponse {
 
 type Callback = (err: unknown, response: unknown) => void;
 
-/** Dotted paths of every value marked secret in a serialized property struct. */
-function secretPaths(value: unknown, path = ""): string[] {
+/**
+ * Key paths of every value marked secret in a serialized property struct, as lists of keys: a key may itself
+ * contain a dot (a tag named `buddyverse.owner`), so a dotted string could not be followed back.
+ */
+function secretKeyPaths(value: unknown, path: readonly string[] = []): string[][] {
   if (value === null || typeof value !== "object") return [];
   const record = value as Record<string, unknown>;
-  if (record[specialSigKey] === specialSecretSig) return [path];
-  return Object.entries(record).flatMap(([key, child]) => secretPaths(child, path ? `${path}.${key}` : key));
+  if (record[specialSigKey] === specialSecretSig) return [[...path]];
+  return Object.entries(record).flatMap(([key, child]) => secretKeyPaths(child, [...path, key]));
 }
 
 /** The value with every secret wrapper replaced by what it wraps (the paths are recorded separately). */
@@ -98,18 +107,28 @@ const noOptions: RecordedOptions = {
   aliasCount: 0,
 };
 
+/** The URN the engine gives a registration (as MockMonitor builds it: the parent's type chain, then the type). */
+function urnOf(req: RegisterRequest): string {
+  const parent = req.getParent();
+  const type = parent ? `${parent.split("::")[2]!}$${req.getType()}` : req.getType();
+  return `urn:pulumi:${getStack()}::${getProject()}::${type}::${req.getName()}`;
+}
+
 /**
- * Pulumi's MockMonitor, plus a record of every registration with the options the engine would see, and a
- * count of registrations still in flight so tests can wait until the program has settled.
+ * Pulumi's MockMonitor, plus what the engine does with each request: it refuses a second registration of a URN,
+ * records every registration with the options the engine would see, logs every failure with where it came
+ * from, and counts registrations still in flight so tests can wait until the program has settled.
  */
 export class RecordingMonitor extends MockMonitor {
   private inFlight = 0;
+  private readonly urns = new Set<string>();
   /** Each registered resource's transforms, its own first, then its ancestors' (the order the engine uses). */
   private readonly transformChains = new Map<string, TransformCallback[]>();
 
   constructor(
     private readonly awsMocks: AwsMocks,
     private readonly recorder: Recorder,
+    private readonly failures: FailureLog,
   ) {
     super(awsMocks);
   }
@@ -119,11 +138,22 @@ export class RecordingMonitor extends MockMonitor {
   }
 
   override async registerResource(req: RegisterRequest, callback: Callback): Promise<void> {
+    const urn = urnOf(req);
+    if (this.urns.has(urn)) {
+      const error = duplicateUrnError(urn);
+      this.failures.add(urn, error);
+      callback(error, undefined);
+      return;
+    }
+    this.urns.add(urn);
     this.inFlight++;
     try {
-      await this.applyTransforms(req);
+      const transforming = this.applyTransforms(req);
+      // No extra turn of the event loop for a resource without transforms: registration timing stays the SDK's.
+      if (transforming) await transforming;
       await super.registerResource(req, (err, response) => {
-        if (!err) this.record(req, response as RegisterResponse);
+        if (err) this.failures.add(urn, err);
+        else this.record(req, response as RegisterResponse);
         callback(err, response);
       });
     } finally {
@@ -137,25 +167,30 @@ export class RecordingMonitor extends MockMonitor {
    * remote component gets the whole chain, so the awsx model applies it to its out-of-process children.
    * Transforms see the inputs in wire form (secrets and resource references as their signature objects).
    */
-  private async applyTransforms(req: RegisterRequest): Promise<void> {
-    // MockMonitor keeps both private in its declarations; they are what its own registerResource uses.
-    const engine = this as unknown as {
-      transformCallbacks: Map<string, pulumi.ResourceTransform>;
-      newUrn(parent: string, type: string, name: string): string;
-    };
+  private applyTransforms(req: RegisterRequest): Promise<void> | undefined {
+    // MockMonitor keeps it private in its declarations; it is what its own registerResource uses.
+    const engine = this as unknown as { transformCallbacks: Map<string, pulumi.ResourceTransform> };
     const parent = req.getParent();
     const chain = [...req.getTransformsList(), ...(this.transformChains.get(parent) ?? [])];
-    this.transformChains.set(engine.newUrn(parent, req.getType(), req.getName()), chain);
-    if (chain.length === 0) return;
+    this.transformChains.set(urnOf(req), chain);
+    if (chain.length === 0) return undefined;
     if (req.getRemote()) {
       req.setTransformsList(chain);
-      return;
+      return undefined;
     }
+    return this.runTransforms(req, chain, engine.transformCallbacks);
+  }
+
+  private async runTransforms(
+    req: RegisterRequest,
+    chain: readonly TransformCallback[],
+    callbacks: Map<string, pulumi.ResourceTransform>,
+  ): Promise<void> {
     const object = req.getObject() as { toJavaScript(): unknown; constructor: unknown };
     let props = object.toJavaScript() as Props;
     let changed = false;
     for (const callback of chain) {
-      const transform = engine.transformCallbacks.get(callback.getToken());
+      const transform = callbacks.get(callback.getToken());
       const result = await transform?.({
         type: req.getType(),
         name: req.getName(),
@@ -173,10 +208,18 @@ export class RecordingMonitor extends MockMonitor {
     if (changed) req.setObject(struct.fromJavaScript(props));
   }
 
-  override async invoke(req: unknown, callback: Callback): Promise<void> {
+  override async invoke(req: InvokeRequest, callback: Callback): Promise<void> {
     this.inFlight++;
     try {
-      await super.invoke(req, callback);
+      await super.invoke(req, (err, response) => {
+        if (err) {
+          this.failures.add(`invoke ${req.getTok()}`, err);
+          // The SDK rethrows a failed invoke as `new Error(err.details)`: gRPC's field for the provider's text.
+          const rpcError = err as { details?: string; message?: string };
+          rpcError.details ??= rpcError.message;
+        }
+        callback(err, response);
+      });
     } finally {
       this.inFlight--;
     }
@@ -197,7 +240,8 @@ export class RecordingMonitor extends MockMonitor {
       modelled: isModelledType(type, req.getCustom()),
       id: response.getId() || undefined,
       inputs: unwrapSecrets(deserializeProperties(req.getObject() as never)) as Props,
-      secretPaths: secretPaths(raw),
+      secretPaths: secretKeyPaths(raw).map((keys) => keys.join(".")),
+      secretKeyPaths: secretKeyPaths(raw),
       outputs: unwrapSecrets(deserializeProperties(response.getObject() as never)) as Props,
       options: optionsOf(req),
     });
@@ -240,6 +284,7 @@ export class RecordingMonitor extends MockMonitor {
         id: child.id,
         inputs: child.inputs,
         secretPaths: [],
+        secretKeyPaths: [],
         outputs: { ...child.inputs, id: child.id },
         options: { ...noOptions, provider },
       });

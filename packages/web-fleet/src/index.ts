@@ -27,9 +27,3 @@ export {
 } from "./user-data";
 export { cloudWatchAgentConfig, AGENT_NAMESPACE, type AgentConfigInput } from "./cloudwatch-agent";
 export { AL2023_PARAMETER, isGraviton } from "./parts/fleet";
-export {
-  webFleetArgsFor,
-  DEV_POLICY_EXCEPTIONS,
-  type WebFleetEnvironment,
-  type WebFleetEnvironmentOptions,
-} from "./environments";
