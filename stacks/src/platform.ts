@@ -6,6 +6,7 @@ import { MonitoredDatabase } from "@cloudblocks/monitored-database";
 import { WebFleet } from "@cloudblocks/web-fleet";
 import { fromConfigSection } from "./config";
 import type { StackConfig } from "./config-schema";
+import { verifyOutputs } from "./verify/stack-outputs";
 
 /** STK-3: the standard tags, set once on the provider so every taggable resource inherits them. */
 export function standardTags(config: StackConfig): Record<string, string> {
@@ -83,7 +84,7 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
   );
 
   // ALM-3 (seed 002): ERROR in the app log, 2 or more within 1 minute. ALM-5: fleet launch/terminate events.
-  alarms.addLogAlarm({
+  const appErrorsAlarm = alarms.addLogAlarm({
     id: "app-errors",
     logGroupName: fleet.logGroupName,
     description: "ERROR lines in the web/app logs",
@@ -116,5 +117,7 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     dataSubnetIds: network.subnetsByAz("data"),
     natMode: network.natMode,
     flowLogGroupName: network.flowLogGroupName,
+    // Issue #13: what `npm run verify` probes and the configured values it checks them against.
+    ...verifyOutputs(config, { fleet, alarms, database, appErrorsAlarm }),
   };
 }
