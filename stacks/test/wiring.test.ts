@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { expect } from "chai";
 import { runPlan, type PlanResult } from "../src/plan/run-plan";
+import { EFS_MOUNT_POINT } from "@cloudblocks/web-fleet";
 import { parseOutputs } from "../src/verify/outputs";
+import { SHARED_STATIC_DIR } from "../src/verify/scenarios/efs-shared";
 import { named, ofType, plans, root } from "./plans";
 
 const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
@@ -117,6 +119,9 @@ describe("the stack program wires the components (prod)", () => {
       ((a.inputs["alarmActions"] as string[] | undefined) ?? []).some((x) => x.includes(":sns:")),
     );
     expect(outputs.alarmArns.map(nameOf)).to.have.members(notifying.map((a) => a.name));
+    expect(SHARED_STATIC_DIR, "verify writes where the fleet mounts its EFS").to.equal(
+      `${EFS_MOUNT_POINT}/static`,
+    );
     const dev = parseOutputs((await plans()).dev.plan.outputs, "the dev plan");
     expect([dev.domainName, dev.sslPolicy, dev.healthCheckId]).to.deep.equal([
       undefined,

@@ -64,4 +64,9 @@ export async function runShell(
   };
 }
 
+/** One shell word: single-quoted, embedded quotes closed, escaped and reopened. */
+export function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
 export const SSM_ACTIONS = ["ssm:SendCommand", "ssm:GetCommandInvocation"] as const;

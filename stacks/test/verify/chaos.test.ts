@@ -56,10 +56,14 @@ describe("verify chaos scenarios against local fakes", () => {
     world.unhealthyAfterMs = Infinity;
     await world.start();
     const victim = world.instances[0]!;
-    const run = await runAgainst(world, { chaos: true, only: ["web-server-stop"] });
+    const run = await runAgainst(world, {
+      chaos: true,
+      only: ["web-server-stop"],
+      timeouts: { unhealthyMs: 100_000 },
+    });
     const r = run.result("web-server-stop");
     expect(r.status).to.equal("fail");
-    expect(r.measured).to.match(new RegExp(`^timed out after 200 s waiting for ${victim.id} unhealthy`));
+    expect(r.measured).to.match(new RegExp(`^timed out after 100 s waiting for ${victim.id} unhealthy`));
     expect(victim.webUp, "web server restarted").to.equal(true);
     expect(commandsOn(world, victim.id)).to.deep.equal(["systemctl stop httpd", "systemctl start httpd"]);
     expect(run.report.restored).to.deep.equal([`restored: start httpd on ${victim.id}`]);
@@ -95,11 +99,13 @@ describe("verify chaos scenarios against local fakes", () => {
 
     world.replaceAfterMs = Infinity;
     const next = world.instances[0]!;
-    const run = await runAgainst(world, { chaos: true, only: ["instance-stop"] });
+    const run = await runAgainst(world, {
+      chaos: true,
+      only: ["instance-stop"],
+      timeouts: { replaceMs: 60_000 },
+    });
     expect(run.result("instance-stop").status).to.equal("fail");
-    expect(run.result("instance-stop").measured).to.match(
-      /^timed out after 400 s waiting for i-\d+ replaced/,
-    );
+    expect(run.result("instance-stop").measured).to.match(/^timed out after 60 s waiting for i-\d+ replaced/);
     expect(next.running, "started again").to.equal(true);
     expect(world.aws.count("StartInstances")).to.equal(1);
   });
@@ -123,9 +129,9 @@ describe("verify chaos scenarios against local fakes", () => {
   it("test 1 times out when the group does not scale, and ends the load", async () => {
     world.scaleStepMs = Infinity;
     await world.start();
-    const run = await runAgainst(world, { chaos: true, only: ["cpu-scale"] });
+    const run = await runAgainst(world, { chaos: true, only: ["cpu-scale"], timeouts: { scaleMs: 120_000 } });
     expect(run.result("cpu-scale").measured).to.match(
-      /^timed out after 900 s waiting for scale-out to 4 \(last seen: 2\/4 in service\)/,
+      /^timed out after 120 s waiting for scale-out to 4 \(last seen: 2\/4 in service\)/,
     );
     expect(world.instances.map((i) => i.loaded)).to.deep.equal([false, false]);
     expect(run.report.restored).to.deep.equal(["restored: end the CPU load"]);
@@ -148,17 +154,22 @@ describe("verify chaos scenarios against local fakes", () => {
   it("ERROR injection fails without a delivery and times out when the alarm never fires", async () => {
     world.notificationsDelivered = 0;
     await world.start();
-    const none = (await runAgainst(world, { chaos: true, only: ["error-alarm"] })).result("error-alarm");
+    const short = { notifyMs: 60_000, unhealthyMs: 90_000 };
+    const none = (await runAgainst(world, { chaos: true, only: ["error-alarm"], timeouts: short })).result(
+      "error-alarm",
+    );
     expect(none.status).to.equal("fail");
-    expect(none.measured).to.match(/^timed out after 200 s waiting for SNS deliveries on alarms-abc/);
+    expect(none.measured).to.match(/^timed out after 60 s waiting for SNS deliveries on alarms-abc/);
 
     const quiet = new World();
     quiet.errorAlarmAfterMs = undefined;
     await quiet.start();
     try {
-      const r = (await runAgainst(quiet, { chaos: true, only: ["error-alarm"] })).result("error-alarm");
+      const r = (await runAgainst(quiet, { chaos: true, only: ["error-alarm"], timeouts: short })).result(
+        "error-alarm",
+      );
       expect(r.measured).to.match(
-        /^timed out after 200 s waiting for buddyverse-prod-alarms-log-app-errors in ALARM \(last seen: OK\)/,
+        /^timed out after 90 s waiting for buddyverse-prod-alarms-log-app-errors in ALARM \(last seen: OK\)/,
       );
     } finally {
       await quiet.stop();

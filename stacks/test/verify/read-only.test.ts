@@ -116,10 +116,12 @@ describe("verify read-only scenarios against local fakes", () => {
     );
 
     world.ssmHangs = true;
-    const hung = (await runAgainst(world, { only: ["efs-shared"] })).result("efs-shared");
+    const hung = (await runAgainst(world, { only: ["efs-shared"], timeouts: { commandMs: 10_000 } })).result(
+      "efs-shared",
+    );
     expect(hung.status).to.equal("fail");
     expect(hung.measured).to.match(
-      /^timed out after 30 s waiting for write a test file on i-\d+ \(last seen: InProgress\)/,
+      /^timed out after 10 s waiting for write a test file on i-\d+ \(last seen: InProgress\)/,
     );
   });
 

@@ -9,6 +9,7 @@ import { parseOutputs } from "../../src/verify/outputs";
 import { actionsFor, renderPermissions } from "../../src/verify/permissions";
 import { renderJson, renderTable } from "../../src/verify/report";
 import { opensSshToWorld } from "../../src/verify/scenarios/no-ssh";
+import { shellQuote } from "../../src/verify/ssm";
 import { waitFor } from "../../src/verify/wait";
 import { FakeClock } from "./fake-clock";
 
@@ -92,6 +93,10 @@ describe("verify building blocks", () => {
     ).to.throw(
       /^stack outputs from old\.json are missing what verify needs[^]* {2}- vpcId: [^]* {2}- targetGroupArn: /,
     );
+  });
+
+  it("a URL given to the NAT check reaches the instance's shell as one quoted word", () => {
+    expect(shellQuote("https://x.test/?a=1&b='2'")).to.equal(String.raw`'https://x.test/?a=1&b='\''2'\'''`);
   });
 
   it("a rule admits SSH from the internet only for 22 (or all traffic) from 0.0.0.0/0 or ::/0", () => {

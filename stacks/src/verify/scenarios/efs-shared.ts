@@ -1,9 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { EFS_MOUNT_POINT } from "@cloudblocks/web-fleet";
 import { describeGroup, inService } from "../fleet";
 import { skipped, verdict } from "../outcome";
 import { runShell, SSM_ACTIONS } from "../ssm";
 import type { Scenario } from "../types";
+
+/**
+ * The shared static files (TEAM.md contract: `/mnt/efs/static`; WebFleet mounts its EFS at `EFS_MOUNT_POINT`,
+ * which a stack test compares). Not imported from web-fleet: that would load Pulumi into the verify command.
+ */
+export const SHARED_STATIC_DIR = "/mnt/efs/static";
 
 /** Seed 003: a file written on EFS from one server is read from another (SSM Run Command on both). */
 export const efsSharedScenario: Scenario = {
@@ -17,7 +22,7 @@ export const efsSharedScenario: Scenario = {
     if (!writer || !reader) return verdict(false, "fewer than 2 instances in service", "2 instances");
     // Hex only: safe inside the shell command without quoting.
     const token = randomBytes(8).toString("hex");
-    const file = `${EFS_MOUNT_POINT}/static/.cloudblocks-verify-${token}`;
+    const file = `${SHARED_STATIC_DIR}/.cloudblocks-verify-${token}`;
     const removal = ctx.cleanup.register(`remove ${file}`, async () => {
       await runShell(ctx, writer, [`rm -f ${file}`], "remove the test file");
     });
@@ -32,7 +37,7 @@ export const efsSharedScenario: Scenario = {
     return verdict(
       wrote.exitCode === 0 && read.exitCode === 0 && read.stdout === token,
       `${writer} wrote (exit ${wrote.exitCode}), ${reader} read ${JSON.stringify(read.stdout.slice(0, 40))} (exit ${read.exitCode})`,
-      `${reader} reads the ${token.length}-character token ${writer} wrote under ${EFS_MOUNT_POINT}/static`,
+      `${reader} reads the ${token.length}-character token ${writer} wrote under ${SHARED_STATIC_DIR}`,
       [wrote.stderr, read.stderr].filter((s) => s.length > 0),
     );
   },

@@ -1,7 +1,6 @@
-import { shQuote } from "@cloudblocks/web-fleet";
 import { describeGroup, inService } from "../fleet";
 import { verdict } from "../outcome";
-import { runShell, SSM_ACTIONS } from "../ssm";
+import { runShell, shellQuote, SSM_ACTIONS } from "../ssm";
 import type { Scenario } from "../types";
 
 /** NET (seed 003): an app instance in a private subnet reaches the internet through the NAT. */
@@ -17,7 +16,7 @@ export const natEgressScenario: Scenario = {
     const result = await runShell(
       ctx,
       instance,
-      [`curl -sS -o /dev/null --max-time 15 -w '%{http_code}' ${shQuote(url)}`],
+      [`curl -sS -o /dev/null --max-time 15 -w '%{http_code}' ${shellQuote(url)}`],
       "curl an outside endpoint",
     );
     return verdict(
