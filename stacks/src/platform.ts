@@ -6,15 +6,22 @@ import { MonitoredDatabase } from "@cloudblocks/monitored-database";
 import { WebFleet } from "@cloudblocks/web-fleet";
 import { fromConfigSection } from "./config";
 import type { StackConfig } from "./config-schema";
+import { componentNames } from "./config-sections";
+import { SECRETABLE_KEYS } from "./config-schema";
+import { keepSecretsSecret } from "./secret-inputs";
 import { verifyOutputs } from "./verify/stack-outputs";
 
-/** STK-3: the standard tags, set once on the provider so every taggable resource inherits them. */
-export function standardTags(config: StackConfig): Record<string, string> {
+/**
+ * STK-3: the standard tags, set once on the provider so every taggable resource inherits them. A value set with
+ * `pulumi config set --secret` is used as the secret it was read as, so it stays secret in the provider's
+ * inputs, every resource's tags and the plan.
+ */
+export function standardTags(config: StackConfig): Record<string, pulumi.Input<string>> {
   return {
     Project: config.namePrefix,
     Environment: config.environment,
-    Owner: config.owner,
-    CostCenter: config.costCenter,
+    Owner: config.secretValues?.owner ?? config.owner,
+    CostCenter: config.secretValues?.costCenter ?? config.costCenter,
     ManagedBy: "pulumi",
   };
 }
@@ -31,12 +38,16 @@ export interface PlatformOutputs {
  * so tests can build dev and prod in one run.
  */
 export function buildPlatform(config: StackConfig): PlatformOutputs {
-  const provider = new aws.Provider(`${config.namePrefix}-${config.environment}`, {
+  const names = componentNames(config);
+  const provider = new aws.Provider(names.stack, {
     region: config.region as aws.Region,
     defaultTags: { tags: standardTags(config) },
   });
-  const name = `${config.namePrefix}-${config.environment}`;
-  const opts = { providers: [provider] };
+  // Values set with --secret stay secret in every child's inputs, whatever a component copies them into.
+  const secretTags = keepSecretsSecret(
+    SECRETABLE_KEYS.filter((key) => config.secretValues?.[key] !== undefined).map((key) => config[key]),
+  );
+  const opts = { providers: [provider], ...(secretTags ? { transformations: [secretTags] } : {}) };
   const domain = config.fleet.domainName;
 
   // First, so every other component can send its alarms to the topic (ALM-1).
@@ -44,17 +55,17 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     const { slaMonitor, ...pipelineArgs } = config.alarms;
     // ALM-8: the SLA check needs a public name to probe, so it is on only where the site has a domain.
     return new AlarmingPipeline(
-      `${name}-alarms`,
+      names.alarms,
       { ...pipelineArgs, slaMonitor: slaMonitor && domain ? { url: `https://${domain}/` } : undefined },
       opts,
     );
   });
-  const network = new HaVpc(`${name}-network`, config.network, opts);
+  const network = new HaVpc(names.network, config.network, opts);
   const fleet = fromConfigSection(
     "buddyverse:fleet",
     () =>
       new WebFleet(
-        `${name}-web`,
+        names.fleet,
         {
           ...config.fleet,
           network,
@@ -68,7 +79,7 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     "buddyverse:database",
     () =>
       new MonitoredDatabase(
-        `${name}-db`,
+        names.database,
         {
           ...config.database,
           network,

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { expect } from "chai";
@@ -6,6 +6,7 @@ import { runPlan, type PlanResult } from "../src/plan/run-plan";
 import { EFS_MOUNT_POINT } from "@cloudblocks/web-fleet";
 import { parseOutputs } from "../src/verify/outputs";
 import { SHARED_STATIC_DIR } from "../src/verify/scenarios/efs-shared";
+import { planAccountPath } from "../src/plan/stack-files";
 import { named, ofType, plans, root } from "./plans";
 
 const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
@@ -183,6 +184,7 @@ describe("dev is the cheap variant of the same program (STK-1)", () => {
     const findings = dev.plan.policies.violations.map((v) => `${v.enforcement} ${v.policy}`);
     expect([...new Set(findings)]).to.have.members([
       "advisory nat-per-az",
+      "advisory az-loss-survivable",
       "advisory alb-http-redirects-to-https",
       "advisory alb-deletion-protection",
       "advisory rds-multi-az",
@@ -195,6 +197,9 @@ describe("the chat notifier, once a webhook secret is configured (ALM-2)", () =>
   it("deploys the notifier subscribed to the topic, reading the secret by ARN, with its error and dead-letter alarms", async () => {
     const scratch = mkdtempSync(path.join(tmpdir(), "plan-notifier-"));
     copyFileSync(path.join(root, "Pulumi.yaml"), path.join(scratch, "Pulumi.yaml"));
+    // The account prod deploys into (its hosted zone), which the plan's invokes look up.
+    mkdirSync(path.join(scratch, "stacks", "plan-account"), { recursive: true });
+    copyFileSync(planAccountPath(root, "prod"), planAccountPath(scratch, "prod"));
     const secretArn =
       "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:buddyverse/prod/chat-webhook-AbCdEf";
     // What `pulumi config set --path 'buddyverse:alarms.webhookSecretArn' <arn>` adds to the stack file.

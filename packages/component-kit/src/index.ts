@@ -1,4 +1,22 @@
-export { ArgsValidationError, validateArgs, rejectArg, formatPath } from "./validate";
+export {
+  ArgsValidationError,
+  validateArgs,
+  parseWithProblems,
+  rejectArg,
+  formatPath,
+  formatValue,
+  unknownKeyMessage,
+  type ParseOutcome,
+} from "./validate";
+export { argsObject, objectKeysAt, strippingObjectPaths } from "./strict";
+export {
+  SECRET_VALUE,
+  isSecretLikeKey,
+  looksLikeSecretValue,
+  redactSecrets,
+  secretLikeKeyPaths,
+} from "./secrets";
+export { nearestKey } from "./suggest";
 export { azSuffix, regionOfAz } from "./naming";
 export type { NetworkRef, AlarmSink, MetricDescriptor } from "./contracts";
 export { parseCidr, formatCidr, blockSize, cidrContains, cidrsOverlap, type Ipv4Block } from "./cidr";
@@ -11,3 +29,11 @@ export {
   type Principal,
 } from "./iam";
 export { LOG_RETENTION_DAYS, isLogRetentionDays, type LogRetentionDays } from "./cloudwatch";
+export {
+  AZ_LETTERS_BY_REGION,
+  availabilityZonesOf,
+  unknownAvailabilityZone,
+} from "./rules/availability-zones";
+export { unixCronProblem, scheduleExpressionProblem } from "./rules/cron";
+export { isIanaTimeZone } from "./rules/time-zones";
+export { isDomainName, isEmailAddress, EMAIL_ALLOWED, DOMAIN_ALLOWED } from "./rules/names";

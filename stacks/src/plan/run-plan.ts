@@ -1,69 +1,40 @@
-import { existsSync, readFileSync } from "node:fs";
-import * as path from "node:path";
-import * as pulumi from "@pulumi/pulumi";
-import { runPolicies, type PolicyPackConfig } from "@cloudblocks/policies";
 import {
-  outputOf,
-  renderDiagram,
-  setupMocks,
-  toPlanResource,
-  SECRET_MARKER,
-  type Plan,
+  planProgram,
+  readPolicyConfig,
+  readStackFiles,
+  type ProgramPlan,
+  type StackFiles,
 } from "@cloudblocks/testkit";
+import { azLossReport, runPolicies, type PolicyPackConfig } from "@cloudblocks/policies";
 import { loadStackConfig } from "../config";
 import { buildPlatform } from "../platform";
-import { readStackFiles } from "./stack-files";
 
-export interface PlanResult {
-  readonly plan: Plan;
-  readonly diagram: string;
-  /** Resource types the testkit answered generically: their outputs in this plan are not realistic. */
-  readonly unmodelledTypes: readonly string[];
-}
+/** What `pulumi up` would create for a stack: the testkit's program plan. */
+export type PlanResult = ProgramPlan;
 
-/** Per-environment policy exceptions, in `--policy-pack-config` format (`stacks/policy-config/<stack>.json`). */
-export function policyConfigPath(root: string, stack: string): string {
-  return path.join(root, "stacks", "policy-config", `${stack}.json`);
-}
-
-function readPolicyConfig(root: string, stack: string): PolicyPackConfig {
-  const file = policyConfigPath(root, stack);
-  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as PolicyPackConfig) : {};
-}
-
-async function resolveOutputs(outputs: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const resolved: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(outputs)) {
-    const secret = pulumi.Output.isInstance(value) && (await pulumi.isSecret(value));
-    resolved[key] = secret ? SECRET_MARKER : await outputOf(value as pulumi.Input<unknown>);
-  }
-  return resolved;
-}
-
-/** Runs the real stack program for `stack` under the testkit's mocks and returns what `pulumi up` would create. */
+/** Runs the real stack program for `stack` under the testkit's mocks (what `npm run plan -- <stack>` prints). */
 export async function runPlan(root: string, stack: string): Promise<PlanResult> {
-  const files = readStackFiles(root, stack);
-  const env = setupMocks({
-    project: files.project,
+  return runPlanOf(readStackFiles(root, stack), stack, readPolicyConfig(root, stack));
+}
+
+/**
+ * {@link runPlan} for stack files given as data (tests and the fuzzer feed it variants of the real ones). It runs
+ * exactly what the deployed entry point (src/index.ts) runs — read Pulumi config, then build — in this process,
+ * so tests need not reload the program's modules; `cloudblocks-plan` loads the entry point itself.
+ */
+export async function runPlanOf(
+  files: StackFiles,
+  stack: string,
+  policyConfig: Record<string, unknown> = {},
+): Promise<PlanResult> {
+  return planProgram({
+    files,
     stack,
-    config: files.config,
-    secretKeys: files.secretKeys,
+    run: () => buildPlatform(loadStackConfig()),
+    policies: {
+      runPolicies: (records, options) => runPolicies(records, { config: options.config as PolicyPackConfig }),
+      azLossReport,
+    },
+    policyConfig,
   });
-  // Exactly what the deployed program (src/index.ts) does: read Pulumi config, then build.
-  const outputs = await resolveOutputs({ ...buildPlatform(loadStackConfig()) });
-  await env.settle();
-  const records = env.recorder.resources;
-  const policies = await runPolicies(records, { config: readPolicyConfig(root, stack) });
-  const plan: Plan = {
-    stack,
-    project: files.project,
-    resources: records.map(toPlanResource),
-    outputs,
-    policies,
-  };
-  return {
-    plan,
-    diagram: renderDiagram(records, `${files.project} ${stack}`),
-    unmodelledTypes: env.recorder.unmodelledTypes,
-  };
 }

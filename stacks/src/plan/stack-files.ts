@@ -1,49 +1,8 @@
-import { readFileSync } from "node:fs";
-import * as path from "node:path";
-import { parse } from "yaml";
-
-export interface StackFiles {
-  readonly project: string;
-  /** Config as the CLI would hand it to the program: `namespace:key` → value (objects stay structured). */
-  readonly config: Record<string, unknown>;
-  /** Keys whose value was `secure:` in the stack file; the plan sees a marked placeholder instead. */
-  readonly secretKeys: string[];
-}
-
-/** The placeholder a `secure:` value becomes offline: there is no key to decrypt it, and it must never be printed. */
-export function securePlaceholder(key: string): string {
-  return `[secure value of ${key}]`;
-}
-
-function isSecure(value: unknown): value is { secure: string } {
-  return typeof value === "object" && value !== null && "secure" in value && Object.keys(value).length === 1;
-}
-
-/** Reads `Pulumi.yaml` and `Pulumi.<stack>.yaml` from the project root. */
-export function readStackFiles(root: string, stack: string): StackFiles {
-  const projectFile = parse(readFileSync(path.join(root, "Pulumi.yaml"), "utf8")) as {
-    name: string;
-    config?: Record<string, { default?: unknown }>;
-  };
-  const stackPath = path.join(root, `Pulumi.${stack}.yaml`);
-  let stackFile: { config?: Record<string, unknown> };
-  try {
-    stackFile = (parse(readFileSync(stackPath, "utf8")) ?? {}) as { config?: Record<string, unknown> };
-  } catch (error) {
-    throw new Error(`cannot read ${stackPath}: ${(error as Error).message}`);
-  }
-  const config: Record<string, unknown> = {};
-  for (const [key, declaration] of Object.entries(projectFile.config ?? {})) {
-    if (declaration?.default !== undefined) config[`${projectFile.name}:${key}`] = declaration.default;
-  }
-  const secretKeys: string[] = [];
-  for (const [key, value] of Object.entries(stackFile.config ?? {})) {
-    if (isSecure(value)) {
-      config[key] = securePlaceholder(key);
-      secretKeys.push(key);
-    } else {
-      config[key] = value;
-    }
-  }
-  return { project: projectFile.name, config, secretKeys };
-}
+// The stack files are read by the testkit's plan (`cloudblocks-plan`), as for any Pulumi program.
+export {
+  planAccountPath,
+  policyConfigPath,
+  readStackFiles,
+  securePlaceholder,
+  type StackFiles,
+} from "@cloudblocks/testkit";
