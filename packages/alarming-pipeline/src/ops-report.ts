@@ -44,6 +44,8 @@ export interface OpsReport {
   readonly deadLetterQueue: aws.sqs.Queue;
   readonly schedule: aws.scheduler.Schedule;
   readonly periodSeconds: number;
+  /** Its error and dead-letter alarms (set by the pipeline). */
+  readonly alarms: aws.cloudwatch.MetricAlarm[];
 }
 
 /**
@@ -212,5 +214,5 @@ export function createOpsReport(prefix: string, options: OpsReportOptions): OpsR
     },
     { parent },
   );
-  return { fn, deadLetterQueue, schedule, periodSeconds: schedulePeriodSeconds(expression) };
+  return { fn, deadLetterQueue, schedule, periodSeconds: schedulePeriodSeconds(expression), alarms: [] };
 }

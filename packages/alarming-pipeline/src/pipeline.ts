@@ -306,7 +306,7 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
       alarmRegions: this.sla ? [this.ctx.region, GLOBAL_METRICS_REGION] : [this.ctx.region],
     });
     this.opsReport = report;
-    this.alarms.push(
+    report.alarms.push(
       createMetricAlarm(
         `${this.prefix}-ops-report`,
         {
@@ -345,6 +345,7 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
         this,
       ),
     );
+    this.alarms.push(...report.alarms);
     return report;
   }
 

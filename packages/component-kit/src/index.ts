@@ -36,3 +36,11 @@ export {
   costAllocationTransform,
   withCostAllocationTag,
 } from "./tags";
+export {
+  AZ_LETTERS_BY_REGION,
+  availabilityZonesOf,
+  unknownAvailabilityZone,
+} from "./rules/availability-zones";
+export { unixCronProblem, scheduleExpressionProblem } from "./rules/cron";
+export { isIanaTimeZone } from "./rules/time-zones";
+export { isDomainName, isEmailAddress, EMAIL_ALLOWED, DOMAIN_ALLOWED } from "./rules/names";

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { isRpcSecret, unwrapRpcSecret } from "@pulumi/pulumi/runtime/rpc";
 
 /**
  * The cost-allocation tag each component puts on its children, naming the component (its Pulumi name, e.g.
@@ -129,16 +130,28 @@ export function costAllocationTransform(component: string): pulumi.ResourceTrans
   return (args) => {
     if (!args.custom || !TAGGABLE_TYPES.has(args.type)) return undefined;
     const props = args.props as Record<string, unknown>;
-    if (args.type === ASG_TYPE) {
-      const tags = (props["tags"] as AsgTag[] | undefined) ?? [];
-      if (tags.some((t) => t.key === COST_ALLOCATION_TAG)) return undefined;
-      const tag: AsgTag = { key: COST_ALLOCATION_TAG, value: component, propagateAtLaunch: true };
-      return { props: { ...props, tags: [...tags, tag] }, opts: args.opts };
-    }
-    const tags = (props["tags"] as Record<string, unknown> | undefined) ?? {};
-    if (COST_ALLOCATION_TAG in tags) return undefined;
-    return { props: { ...props, tags: { ...tags, [COST_ALLOCATION_TAG]: component } }, opts: args.opts };
+    const tagged =
+      args.type === ASG_TYPE
+        ? withinSecret(props["tags"], (tags: AsgTag[] = []) =>
+            tags.some((t) => t.key === COST_ALLOCATION_TAG)
+              ? undefined
+              : [...tags, { key: COST_ALLOCATION_TAG, value: component, propagateAtLaunch: true }],
+          )
+        : withinSecret(props["tags"], (tags: Record<string, unknown> = {}) =>
+            COST_ALLOCATION_TAG in tags ? undefined : { ...tags, [COST_ALLOCATION_TAG]: component },
+          );
+    return tagged === undefined ? undefined : { props: { ...props, tags: tagged }, opts: args.opts };
   };
+}
+
+/**
+ * Transforms see inputs as the SDK deserializes them: a secret value (a tag list holding a secret owner, say)
+ * arrives wrapped. Edits what it wraps and keeps it secret; undefined when there is nothing to change.
+ */
+function withinSecret<T>(value: unknown, edit: (inner: T | undefined) => T | undefined): unknown {
+  if (!isRpcSecret(value)) return edit(value as T | undefined);
+  const inner = edit(unwrapRpcSecret(value) as T | undefined);
+  return inner === undefined ? undefined : { ...(value as object), value: inner };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import type * as pulumi from "@pulumi/pulumi";
+import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { COST_ALLOCATION_TAG, costAllocationTransform, withCostAllocationTag } from "../src";
 
 const run = (
@@ -34,6 +35,21 @@ describe("component-kit cost-allocation tag transform (issue 12 item 2)", () => 
       { key: "Name", value: "w", propagateAtLaunch: true },
       { key: COST_ALLOCATION_TAG, value: "buddyverse-prod-web", propagateAtLaunch: true },
     ]);
+  });
+
+  it("adds the tag inside a secret tag list and keeps it secret (a secret owner tag)", () => {
+    const secret = {
+      [specialSigKey]: specialSecretSig,
+      value: [{ key: "Owner", value: "x", propagateAtLaunch: true }],
+    };
+    const result = run(tag, "aws:autoscaling/group:Group", { tags: secret });
+    expect(result?.props["tags"]).to.deep.equal({
+      [specialSigKey]: specialSecretSig,
+      value: [
+        { key: "Owner", value: "x", propagateAtLaunch: true },
+        { key: COST_ALLOCATION_TAG, value: "buddyverse-prod-web", propagateAtLaunch: true },
+      ],
+    });
   });
 
   it("appends to the component's options, keeping the caller's transforms first", () => {
