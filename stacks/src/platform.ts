@@ -9,6 +9,7 @@ import type { StackConfig } from "./config-schema";
 import { componentNames } from "./config-sections";
 import { SECRETABLE_KEYS } from "./config-schema";
 import { keepSecretsSecret } from "./secret-inputs";
+import { verifyOutputs } from "./verify/stack-outputs";
 
 /**
  * STK-3: the standard tags, set once on the provider so every taggable resource inherits them. A value set with
@@ -50,8 +51,8 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
   const domain = config.fleet.domainName;
 
   // First, so every other component can send its alarms to the topic (ALM-1).
+  const { slaMonitor, opsReport, ...pipelineArgs } = config.alarms;
   const alarms = fromConfigSection("buddyverse:alarms", () => {
-    const { slaMonitor, ...pipelineArgs } = config.alarms;
     // ALM-8: the SLA check needs a public name to probe, so it is on only where the site has a domain.
     return new AlarmingPipeline(
       names.alarms,
@@ -94,12 +95,16 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
   );
 
   // ALM-3 (seed 002): ERROR in the app log, 2 or more within 1 minute. ALM-5: fleet launch/terminate events.
-  alarms.addLogAlarm({
+  const appErrorsAlarm = alarms.addLogAlarm({
     id: "app-errors",
     logGroupName: fleet.logGroupName,
     description: "ERROR lines in the web/app logs",
   });
   alarms.addAutoScalingEvents("fleet", [fleet.autoScalingGroupName]);
+  // Issue 12: the scheduled ops report, once the fleet's group exists.
+  const report = opsReport
+    ? alarms.addOpsReport({ ...opsReport, autoScalingGroupNames: [fleet.autoScalingGroupName] })
+    : undefined;
   // ALM-7: one dashboard from what the fleet and the database publish, with every alarm's status on top.
   const dashboard = alarms.createDashboard(
     [...fleet.metrics, ...database.metrics],
@@ -127,5 +132,7 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     dataSubnetIds: network.subnetsByAz("data"),
     natMode: network.natMode,
     flowLogGroupName: network.flowLogGroupName,
+    // Issue #13: what `npm run verify` probes and the configured values it checks them against.
+    ...verifyOutputs(config, { fleet, alarms, database, appErrorsAlarm, laterAlarms: report?.alarms ?? [] }),
   };
 }

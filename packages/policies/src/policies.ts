@@ -1,5 +1,6 @@
 import { alarmingPolicies } from "./rules/alarming";
 import { azLossSurvivable } from "./rules/az-loss";
+import { configPolicies } from "./rules/config";
 import { databasePolicies } from "./rules/database";
 import { logGroupRetention } from "./rules/logging";
 import { messagingPolicies } from "./rules/messaging";
@@ -20,4 +21,5 @@ export const policies: readonly CloudblocksPolicy[] = [
   ...databasePolicies,
   ...alarmingPolicies,
   ...messagingPolicies,
+  ...configPolicies,
 ];
