@@ -2,7 +2,8 @@
 // a console sign-in chooses the user agent; alarm names and descriptions are free text) and goes through
 // escape.ts; only the fixed labels around them are mrkdwn.
 import { code, codeBlock, escapeMrkdwn, fit, inline, plain, SLACK_LIMITS } from "./escape";
-import type { ChatBlock, ChatMessage, MrkdwnText, Notification } from "./types";
+import { readEvent } from "./records";
+import type { ChatBlock, ChatMessage, MrkdwnText, Notification, SnsRecord } from "./types";
 
 type Json = Readonly<Record<string, unknown>>;
 
@@ -207,3 +208,7 @@ export function draftOf(n: Notification): Draft {
 }
 
 export const formatNotification = (n: Notification): ChatMessage => render(draftOf(n));
+
+/** The message for one SNS record, as a direct subscription would post it (other producers check their fit). */
+export const formatRecord = (record: SnsRecord): ChatMessage =>
+  formatNotification(readEvent({ Records: [record] }).notifications[0]!);
