@@ -1,4 +1,5 @@
 import { alarmingPolicies } from "./rules/alarming";
+import { auroraPolicies } from "./rules/aurora";
 import { azLossSurvivable } from "./rules/az-loss";
 import { databasePolicies } from "./rules/database";
 import { logGroupRetention } from "./rules/logging";
@@ -17,5 +18,6 @@ export const policies: readonly CloudblocksPolicy[] = [
   azLossSurvivable,
   ...webPolicies,
   ...databasePolicies,
+  ...auroraPolicies,
   ...alarmingPolicies,
 ];
