@@ -14,6 +14,10 @@ const kebab = /^[a-z][a-z0-9-]{1,30}$/;
 export const alarmsConfigSchema = alarmingPipelineSchema
   .pick({
     emailAddresses: true,
+    chatNotifier: true,
+    logAlarms: true,
+    metricAlarms: true,
+    schedules: true,
     webhookSecretArn: true,
     webhookSecretKmsKeyArn: true,
     logRetentionDays: true,
@@ -24,6 +28,25 @@ export const alarmsConfigSchema = alarmingPipelineSchema
   .extend({
     /** Watch the site's public URL with a Route 53 health check (needs a domain). @default false */
     slaMonitor: z.boolean().default(false),
+    /**
+     * Log alarms on the fleet's log group (ALM-3), e.g. seed 004's "3 or more WARN lines": AlarmingPipeline log
+     * alarms without `logGroupName`, which the program sets (each is validated by the pipeline). @default []
+     */
+    fleetLogAlarms: z
+      .array(
+        z
+          .record(z.string(), z.unknown(), { message: "allowed: a log alarm (id, pattern, threshold, …)" })
+          .superRefine((alarm, ctx) => {
+            if ("logGroupName" in alarm)
+              ctx.addIssue({
+                code: "custom",
+                path: ["logGroupName"],
+                input: alarm["logGroupName"],
+                message: "allowed: nothing; the program sets the fleet's log group",
+              });
+          }),
+      )
+      .default([]),
   })
   .strict();
 
@@ -48,7 +71,10 @@ function componentSection<T>(programOwned: readonly string[]) {
 }
 
 /** WebFleet arguments from config (`buddyverse:fleet`): everything but what the program wires. */
-export type FleetConfig = Omit<WebFleetArgs, "network" | "alarmTopicArn" | "bastionSecurityGroupId">;
+export type FleetConfig = Omit<
+  WebFleetArgs,
+  "network" | "alarmTopicArn" | "bastionSecurityGroupId" | "database"
+>;
 /** MonitoredDatabase arguments from config (`buddyverse:database`). */
 export type DatabaseConfig = Omit<
   MonitoredDatabaseArgs,
@@ -69,7 +95,7 @@ const stackSectionsSchema = z.object({
   /** HaVpc's arguments, validated with HaVpc's own schema so errors name `buddyverse:network.<path>`. */
   network: haVpcArgsSchema,
   alarms: alarmsConfigSchema,
-  fleet: componentSection<FleetConfig>(["network", "alarmTopicArn", "bastionSecurityGroupId"]),
+  fleet: componentSection<FleetConfig>(["network", "alarmTopicArn", "bastionSecurityGroupId", "database"]),
   database: componentSection<DatabaseConfig>(["network", "alarmTopicArn", "allowedSecurityGroups"]),
 });
 

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AlarmingPipeline } from "@cloudblocks/alarming-pipeline";
+import { AlarmingPipeline, type LogAlarmArgs } from "@cloudblocks/alarming-pipeline";
 import { HaVpc } from "@cloudblocks/ha-vpc";
 import { MonitoredDatabase } from "@cloudblocks/monitored-database";
 import { WebFleet } from "@cloudblocks/web-fleet";
@@ -40,7 +40,9 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
 
   // First, so every other component can send its alarms to the topic (ALM-1).
   const alarms = fromConfigSection("buddyverse:alarms", () => {
-    const { slaMonitor, ...pipelineArgs } = config.alarms;
+    // fleetLogAlarms are added below, once the fleet's log group exists.
+    const { slaMonitor, fleetLogAlarms, ...pipelineArgs } = config.alarms;
+    void fleetLogAlarms;
     // ALM-8: the SLA check needs a public name to probe, so it is on only where the site has a domain.
     return new AlarmingPipeline(
       `${name}-alarms`,
@@ -49,20 +51,10 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     );
   });
   const network = new HaVpc(`${name}-network`, config.network, opts);
-  const fleet = fromConfigSection(
-    "buddyverse:fleet",
-    () =>
-      new WebFleet(
-        `${name}-web`,
-        {
-          ...config.fleet,
-          network,
-          alarmTopicArn: alarms.alarmTopicArn,
-          bastionSecurityGroupId: network.bastionSecurityGroupId,
-        },
-        opts,
-      ),
-  );
+  // The database trusts the fleet's security group and the fleet connects to the database: the database comes
+  // first with a deferred group id, resolved once the fleet exists (no cycle between the resources themselves:
+  // fleet group → database rule; database → fleet launch template).
+  const [appSecurityGroupId, resolveAppSecurityGroupId] = pulumi.deferredOutput<string>();
   const database = fromConfigSection(
     "buddyverse:database",
     () =>
@@ -74,13 +66,30 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
           alarmTopicArn: alarms.alarmTopicArn,
           // DB-4 / WEB-5: 3306 only from the app tier (and the bastion, when there is one).
           allowedSecurityGroups: {
-            app: fleet.appSecurityGroupId,
+            app: appSecurityGroupId,
             ...(network.bastionSecurityGroupId ? { bastion: network.bastionSecurityGroupId } : {}),
           },
         },
         opts,
       ),
   );
+  const fleet = fromConfigSection(
+    "buddyverse:fleet",
+    () =>
+      new WebFleet(
+        `${name}-web`,
+        {
+          ...config.fleet,
+          network,
+          alarmTopicArn: alarms.alarmTopicArn,
+          bastionSecurityGroupId: network.bastionSecurityGroupId,
+          // Instances get the endpoints and the secret's ARN (never the password) and may read that secret.
+          database: database.connection,
+        },
+        opts,
+      ),
+  );
+  resolveAppSecurityGroupId(fleet.appSecurityGroupId);
 
   // ALM-3 (seed 002): ERROR in the app log, 2 or more within 1 minute. ALM-5: fleet launch/terminate events.
   alarms.addLogAlarm({
@@ -88,6 +97,12 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     logGroupName: fleet.logGroupName,
     description: "ERROR lines in the web/app logs",
   });
+  // ALM-3 from config (seed 004's WARN ≥ 3 in prod): on the fleet's log group, errors named by config key.
+  config.alarms.fleetLogAlarms.forEach((spec, i) =>
+    fromConfigSection(`buddyverse:alarms.fleetLogAlarms[${i}]`, () =>
+      alarms.addLogAlarm({ ...(spec as unknown as LogAlarmArgs), logGroupName: fleet.logGroupName }),
+    ),
+  );
   alarms.addAutoScalingEvents("fleet", [fleet.autoScalingGroupName]);
   // ALM-7: one dashboard from what the fleet and the database publish, with every alarm's status on top.
   const dashboard = alarms.createDashboard(
@@ -108,6 +123,8 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     dbMasterSecretArn: database.masterUserSecretArn,
     dashboardUrl: dashboard.dashboardUrl,
     alarmTopicArn: alarms.alarmTopicArn,
+    // ALM-2: put the chat webhook URL here once (README); undefined where chat is off.
+    chatWebhookSecretArn: alarms.webhookSecretArn,
     trailArn: alarms.trailArn,
     vpcId: network.vpcId,
     availabilityZones: network.availabilityZones,

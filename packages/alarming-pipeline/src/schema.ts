@@ -273,6 +273,7 @@ export const alarmingPipelineSchema = z.object({
     .array(z.string().regex(EMAIL, "allowed: an e-mail address such as ops@example.com"))
     .superRefine(uniqueBy((e: string) => e.toLowerCase(), "address"))
     .optional(),
+  chatNotifier: z.boolean().optional(),
   webhookSecretArn: z
     .string()
     .regex(SECRET_ARN, "allowed: a Secrets Manager secret ARN or an SSM parameter ARN")

@@ -1,6 +1,6 @@
 export { ArgsValidationError, validateArgs, rejectArg, formatPath } from "./validate";
 export { azSuffix, regionOfAz } from "./naming";
-export type { NetworkRef, AlarmSink, MetricDescriptor } from "./contracts";
+export type { NetworkRef, AlarmSink, MetricDescriptor, DatabaseRef } from "./contracts";
 export { parseCidr, formatCidr, blockSize, cidrContains, cidrsOverlap, type Ipv4Block } from "./cidr";
 export {
   policyDocument,

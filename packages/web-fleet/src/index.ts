@@ -33,3 +33,14 @@ export {
   type WebFleetEnvironment,
   type WebFleetEnvironmentOptions,
 } from "./environments";
+export {
+  APP_USER,
+  APP_UID,
+  DATABASE_ENV_PATH,
+  APP_ENV_PATH,
+  RDS_CA_BUNDLE_PATH,
+  RDS_CA_BUNDLE_URL,
+  databaseEnvFile,
+  type DatabaseEnvironment,
+} from "./app-boot";
+export { databaseSecretPolicy } from "./parts/instance-role";
