@@ -6,14 +6,19 @@ import { MonitoredDatabase } from "@cloudblocks/monitored-database";
 import { WebFleet } from "@cloudblocks/web-fleet";
 import { fromConfigSection } from "./config";
 import type { StackConfig } from "./config-schema";
+import { componentNames } from "./config-sections";
 
-/** STK-3: the standard tags, set once on the provider so every taggable resource inherits them. */
-export function standardTags(config: StackConfig): Record<string, string> {
+/**
+ * STK-3: the standard tags, set once on the provider so every taggable resource inherits them. A value set with
+ * `pulumi config set --secret` is used as the secret it was read as, so it stays secret in the provider's
+ * inputs, every resource's tags and the plan.
+ */
+export function standardTags(config: StackConfig): Record<string, pulumi.Input<string>> {
   return {
     Project: config.namePrefix,
     Environment: config.environment,
-    Owner: config.owner,
-    CostCenter: config.costCenter,
+    Owner: config.secretValues?.owner ?? config.owner,
+    CostCenter: config.secretValues?.costCenter ?? config.costCenter,
     ManagedBy: "pulumi",
   };
 }
@@ -30,11 +35,11 @@ export interface PlatformOutputs {
  * so tests can build dev and prod in one run.
  */
 export function buildPlatform(config: StackConfig): PlatformOutputs {
-  const provider = new aws.Provider(`${config.namePrefix}-${config.environment}`, {
+  const names = componentNames(config);
+  const provider = new aws.Provider(names.stack, {
     region: config.region as aws.Region,
     defaultTags: { tags: standardTags(config) },
   });
-  const name = `${config.namePrefix}-${config.environment}`;
   const opts = { providers: [provider] };
   const domain = config.fleet.domainName;
 
@@ -45,12 +50,12 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     void fleetLogAlarms;
     // ALM-8: the SLA check needs a public name to probe, so it is on only where the site has a domain.
     return new AlarmingPipeline(
-      `${name}-alarms`,
+      names.alarms,
       { ...pipelineArgs, slaMonitor: slaMonitor && domain ? { url: `https://${domain}/` } : undefined },
       opts,
     );
   });
-  const network = new HaVpc(`${name}-network`, config.network, opts);
+  const network = new HaVpc(names.network, config.network, opts);
   // The database trusts the fleet's security group and the fleet connects to the database: the database comes
   // first with a deferred group id, resolved once the fleet exists (no cycle between the resources themselves:
   // fleet group → database rule; database → fleet launch template).
@@ -59,7 +64,7 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     "buddyverse:database",
     () =>
       new MonitoredDatabase(
-        `${name}-db`,
+        names.database,
         {
           ...config.database,
           network,
@@ -77,7 +82,7 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     "buddyverse:fleet",
     () =>
       new WebFleet(
-        `${name}-web`,
+        names.fleet,
         {
           ...config.fleet,
           network,

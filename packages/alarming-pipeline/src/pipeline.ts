@@ -15,7 +15,7 @@ import {
 } from "./events";
 import { createNotifier } from "./notifier";
 import { createWebhookSecret } from "./webhook-secret";
-import { alarmingPipelineSchema, idSchema, logAlarmSchema, metricAlarmSchema } from "./schema";
+import { idSchema, logAlarmSchema, metricAlarmSchema, validateAlarmingPipelineArgs } from "./schema";
 import { createSlaMonitor } from "./sla";
 import { createAlarmTopic, createDeliveryStatusRole, type AlarmTopic } from "./topic";
 import { createAuditTrail } from "./trail";
@@ -56,20 +56,19 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
   private readonly topic: AlarmTopic;
   private readonly alarms: aws.cloudwatch.MetricAlarm[] = [];
   private readonly ctx: AccountContext;
+  /** Ids taken per kind: a second alarm or rule with one would collide with the first's resource names. */
+  private readonly takenIds = {
+    logAlarm: new Set<string>(),
+    metricAlarm: new Set<string>(),
+    autoScalingEvents: new Set<string>(),
+  };
 
   constructor(name: string, args: AlarmingPipelineArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     // ALL-1: reject bad input before anything is registered.
-    validateArgs(COMPONENT, alarmingPipelineSchema, args);
-    for (const key of ["webhookSecretArn", "webhookSecretKmsKeyArn"] as const) {
-      if (args.chatNotifier === false && args[key] !== undefined)
-        rejectArg(
-          COMPONENT,
-          `args.${key}`,
-          args[key],
-          "allowed: nothing with chatNotifier: false (only the chat notifier reads it)",
-        );
-    }
+    validateAlarmingPipelineArgs(args);
     super("cloudblocks:index:AlarmingPipeline", name, {}, opts);
+    for (const spec of args.logAlarms ?? []) this.takenIds.logAlarm.add(spec.id);
+    for (const spec of args.metricAlarms ?? []) this.takenIds.metricAlarm.add(spec.id);
     this.prefix = name;
     this.ctx = accountContext(this);
     const logRetentionDays = args.logRetentionDays ?? 365;
@@ -250,6 +249,7 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
   /** Adds a log alarm after construction (e.g. once the fleet's log group exists). Validated like `args.logAlarms`. */
   addLogAlarm(spec: LogAlarmArgs): aws.cloudwatch.MetricAlarm {
     validateArgs(COMPONENT, logAlarmSchema, spec, "logAlarm");
+    this.takeId("logAlarm", spec.id);
     const alarm = createLogAlarm(this.prefix, spec, this.topic.topic.arn, this);
     this.alarms.push(alarm);
     return alarm;
@@ -258,6 +258,7 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
   /** Adds a metric alarm after construction. Validated like `args.metricAlarms`. */
   addMetricAlarm(spec: MetricAlarmArgs): aws.cloudwatch.MetricAlarm {
     validateArgs(COMPONENT, metricAlarmSchema, spec, "metricAlarm");
+    this.takeId("metricAlarm", spec.id);
     const alarm = createMetricAlarm(this.prefix, spec, this.topic.topic.arn, this);
     this.alarms.push(alarm);
     return alarm;
@@ -266,6 +267,7 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
   /** Sends launch/terminate events (successful or not) of these Auto Scaling groups to the topic (ALM-5). */
   addAutoScalingEvents(id: string, groupNames: readonly pulumi.Input<string>[]): aws.cloudwatch.EventRule {
     validateArgs(COMPONENT, idSchema, id, "autoScalingEvents.id");
+    this.takeId("autoScalingEvents", id);
     return ruleToTopic(
       `${this.prefix}-asg-${id}`,
       "Auto Scaling launch and terminate results",
@@ -274,6 +276,20 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
       this,
       [this.topic.policy],
     );
+  }
+
+  /** Refuses an id this pipeline already uses for the same kind, before anything is created for it. */
+  private takeId(kind: keyof AlarmingPipeline["takenIds"], id: string): void {
+    const taken = this.takenIds[kind];
+    if (taken.has(id)) {
+      rejectArg(
+        COMPONENT,
+        `${kind}.id`,
+        id,
+        `allowed: an id no other ${kind === "autoScalingEvents" ? "Auto Scaling event rule" : kind === "logAlarm" ? "log alarm" : "metric alarm"} of this pipeline has (taken: ${[...taken].join(", ")})`,
+      );
+    }
+    taken.add(id);
   }
 
   /**

@@ -1,4 +1,5 @@
 import { alarmingPolicies } from "./rules/alarming";
+import { azLossSurvivable } from "./rules/az-loss";
 import { databasePolicies } from "./rules/database";
 import { logGroupRetention } from "./rules/logging";
 import { noWorldOpenPorts } from "./rules/network";
@@ -15,6 +16,7 @@ export const policies: readonly CloudblocksPolicy[] = [
   logGroupRetention,
   secretReadScoped,
   ...networkVpcPolicies,
+  azLossSurvivable,
   ...webPolicies,
   ...databasePolicies,
   ...alarmingPolicies,

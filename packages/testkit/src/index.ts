@@ -19,3 +19,4 @@ export { invokeModels, type InvokeModel } from "./model/invokes";
 export { modelAwsxVpc, type VirtualChild, type AwsxVpcModel } from "./model/awsx-vpc";
 export * from "./plan";
 export { standardTestTags, taggedProvider } from "./tagged-provider";
+export * from "./provider-rules";

@@ -41,6 +41,8 @@ export interface RecordedResource {
   readonly inputs: Props;
   /** Dotted paths of inputs that were marked secret (e.g. `password`, `environment.variables.TOKEN`). */
   readonly secretPaths: readonly string[];
+  /** The same paths as lists of keys (exact even when a key contains a dot); the plan masks by these. */
+  readonly secretKeyPaths: readonly (readonly string[])[];
   /** The state the mock returned (inputs plus modelled outputs). */
   readonly outputs: Props;
   readonly options: RecordedOptions;

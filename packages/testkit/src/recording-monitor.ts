@@ -36,12 +36,15 @@ interface RegisterResponse {
 
 type Callback = (err: unknown, response: unknown) => void;
 
-/** Dotted paths of every value marked secret in a serialized property struct. */
-function secretPaths(value: unknown, path = ""): string[] {
+/**
+ * Key paths of every value marked secret in a serialized property struct, as lists of keys: a key may itself
+ * contain a dot (a tag named `buddyverse.owner`), so a dotted string could not be followed back.
+ */
+function secretKeyPaths(value: unknown, path: readonly string[] = []): string[][] {
   if (value === null || typeof value !== "object") return [];
   const record = value as Record<string, unknown>;
-  if (record[specialSigKey] === specialSecretSig) return [path];
-  return Object.entries(record).flatMap(([key, child]) => secretPaths(child, path ? `${path}.${key}` : key));
+  if (record[specialSigKey] === specialSecretSig) return [[...path]];
+  return Object.entries(record).flatMap(([key, child]) => secretKeyPaths(child, [...path, key]));
 }
 
 /** The value with every secret wrapper replaced by what it wraps (the paths are recorded separately). */
@@ -143,7 +146,8 @@ export class RecordingMonitor extends MockMonitor {
       modelled: isModelledType(type, req.getCustom()),
       id: response.getId() || undefined,
       inputs: unwrapSecrets(deserializeProperties(req.getObject() as never)) as Props,
-      secretPaths: secretPaths(raw),
+      secretPaths: secretKeyPaths(raw).map((keys) => keys.join(".")),
+      secretKeyPaths: secretKeyPaths(raw),
       outputs: unwrapSecrets(deserializeProperties(response.getObject() as never)) as Props,
       options: optionsOf(req),
     });
@@ -186,6 +190,7 @@ export class RecordingMonitor extends MockMonitor {
         id: child.id,
         inputs: child.inputs,
         secretPaths: [],
+        secretKeyPaths: [],
         outputs: { ...child.inputs, id: child.id },
         options: { ...noOptions, provider },
       });

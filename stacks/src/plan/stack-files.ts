@@ -38,12 +38,27 @@ export function readStackFiles(root: string, stack: string): StackFiles {
   }
   const secretKeys: string[] = [];
   for (const [key, value] of Object.entries(stackFile.config ?? {})) {
-    if (isSecure(value)) {
-      config[key] = securePlaceholder(key);
-      secretKeys.push(key);
-    } else {
-      config[key] = value;
-    }
+    const { plain, secure } = replaceSecure(value, key);
+    config[key] = plain;
+    // As the CLI does: a key with a `secure:` value anywhere under it is secret as a whole.
+    if (secure) secretKeys.push(key);
   }
   return { project: projectFile.name, config, secretKeys };
+}
+
+/** The value with every `secure:` leaf, at any depth (`--path` writes nested ones), replaced by its placeholder. */
+function replaceSecure(value: unknown, path: string): { plain: unknown; secure: boolean } {
+  if (isSecure(value)) return { plain: securePlaceholder(path), secure: true };
+  if (Array.isArray(value)) {
+    const items = value.map((item, i) => replaceSecure(item, `${path}[${i}]`));
+    return { plain: items.map((i) => i.plain), secure: items.some((i) => i.secure) };
+  }
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).map(([k, v]) => [k, replaceSecure(v, `${path}.${k}`)] as const);
+    return {
+      plain: Object.fromEntries(entries.map(([k, r]) => [k, r.plain])),
+      secure: entries.some(([, r]) => r.secure),
+    };
+  }
+  return { plain: value, secure: false };
 }

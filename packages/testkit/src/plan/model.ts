@@ -30,16 +30,30 @@ export interface PlanPolicyReport {
   readonly violations: readonly PlanViolation[];
 }
 
+/** One verdict of the AZ-loss analysis: does this tier keep serving if this AZ is lost (null: nothing in the tier)? */
+export interface PlanAzLossRow {
+  readonly az: string;
+  readonly tier: string;
+  readonly survives: boolean | null;
+  readonly reason: string;
+}
+
+export interface PlanAzLossReport {
+  readonly availabilityZones: readonly string[];
+  readonly rows: readonly PlanAzLossRow[];
+}
+
 export interface Plan {
   readonly stack: string;
   readonly project: string;
   readonly resources: readonly PlanResource[];
   readonly outputs: Props;
   readonly policies: PlanPolicyReport;
+  /** Per AZ and tier, whether the stack keeps serving when that AZ is lost (when the plan computed it). */
+  readonly azLoss?: PlanAzLossReport;
 }
 
-function maskPath(target: Props, path: string): void {
-  const keys = path.split(".");
+function maskPath(target: Props, keys: readonly string[]): void {
   let node: unknown = target;
   for (const key of keys.slice(0, -1)) {
     if (node === null || typeof node !== "object") return;
@@ -51,9 +65,9 @@ function maskPath(target: Props, path: string): void {
 /** A recorded resource as it appears in a plan, with every secret input replaced by {@link SECRET_MARKER}. */
 export function toPlanResource(resource: RecordedResource): PlanResource {
   const inputs = structuredClone(resource.inputs);
-  for (const path of resource.secretPaths) {
-    if (path === "") return { ...base(resource), inputs: { value: SECRET_MARKER } };
-    maskPath(inputs, path);
+  for (const keys of resource.secretKeyPaths) {
+    if (keys.length === 0) return { ...base(resource), inputs: { value: SECRET_MARKER } };
+    maskPath(inputs, keys);
   }
   return { ...base(resource), inputs };
 }
