@@ -169,13 +169,10 @@ export function validateSections(
         ],
       }),
     ).map((problem) =>
-      problem.replace(
-        new RegExp(`^${project}:alarms\\.logAlarms\\[(\\d+)\\]`),
-        (whole, index: string) => {
-          const own = pipelineArgs.logAlarms?.length ?? 0;
-          return Number(index) < own ? whole : `${project}:alarms.fleetLogAlarms[${Number(index) - own}]`;
-        },
-      ),
+      problem.replace(new RegExp(`^${project}:alarms\\.logAlarms\\[(\\d+)\\]`), (whole, index: string) => {
+        const own = pipelineArgs.logAlarms?.length ?? 0;
+        return Number(index) < own ? whole : `${project}:alarms.fleetLogAlarms[${Number(index) - own}]`;
+      }),
     ),
   );
   problems.push(

@@ -108,7 +108,7 @@ export async function startApp(env: NodeJS.ProcessEnv, port: number): Promise<Ru
       body: await response.text(),
     };
   };
-  const deadline = Date.now() + 5000;
+  const deadline = Date.now() + 20_000; // generous: a loaded CI machine starts node slowly
   for (;;) {
     try {
       await get("/healthz");
