@@ -108,10 +108,16 @@ describe("HaVpc input validation (ALL-1)", () => {
     );
     let message = "";
     await outputOf(vpc.vpcId).catch((error: Error) => (message = error.message));
-    await env.settle();
     expect(message).to.contain(
       `args.availabilityZones: got ["us-east-1a","us-east-1b"]; allowed: AZs of the provider's region ap-northeast-2`,
     );
+    // The engine fails the deployment on it: settle() rejects, naming the component the error came from.
+    const failure = await env.settle().then(
+      () => "settled",
+      (error: Error) => error.message,
+    );
+    expect(failure).to.contain('(in cloudblocks:index:HaVpc "net")');
+    expect(failure).to.contain("allowed: AZs of the provider's region ap-northeast-2");
   });
 
   it("validates its name like the other components, before anything exists", async () => {

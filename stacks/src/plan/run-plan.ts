@@ -6,6 +6,7 @@ import {
   outputOf,
   renderDiagram,
   setupMocks,
+  toPlanInvoke,
   toPlanResource,
   SECRET_MARKER,
   type Plan,
@@ -60,10 +61,13 @@ export async function runPlanOf(
     stack,
     config: files.config,
     secretKeys: files.secretKeys,
+    catalogue: files.catalogue,
   });
   // Exactly what the deployed program (src/index.ts) does: read Pulumi config, then build.
-  const outputs = await resolveOutputs({ ...buildPlatform(loadStackConfig()) });
+  const resolving = resolveOutputs({ ...buildPlatform(loadStackConfig()) });
+  resolving.catch(() => undefined); // a failure is reported by settle(), named after the resource it came from
   await env.settle();
+  const outputs = await resolving;
   const records = env.recorder.resources;
   const policies = await runPolicies(records, { config: policyConfig });
   const plan: Plan = {
@@ -71,6 +75,7 @@ export async function runPlanOf(
     project: files.project,
     resources: records.map(toPlanResource),
     outputs,
+    invokes: env.recorder.invokes.map(toPlanInvoke),
     policies,
     azLoss: azLossReport(records),
   };

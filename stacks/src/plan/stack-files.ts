@@ -1,5 +1,6 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
+import type { MockCatalogue } from "@cloudblocks/testkit";
 import { parse } from "yaml";
 
 export interface StackFiles {
@@ -8,6 +9,22 @@ export interface StackFiles {
   readonly config: Record<string, unknown>;
   /** Keys whose value was `secure:` in the stack file; the plan sees a marked placeholder instead. */
   readonly secretKeys: string[];
+  /**
+   * What the target account holds before the first deploy (`stacks/plan-account/<stack>.json`, optional): the
+   * hosted zone of the domain, created when it was registered. The offline plan's invokes look these up as
+   * `pulumi preview` would, so a zone named in config but absent from the account fails the plan.
+   */
+  readonly catalogue: Partial<MockCatalogue>;
+}
+
+/** `stacks/plan-account/<stack>.json`: the resources the stack expects to find in its account. */
+export function planAccountPath(root: string, stack: string): string {
+  return path.join(root, "stacks", "plan-account", `${stack}.json`);
+}
+
+function readPlanAccount(root: string, stack: string): Partial<MockCatalogue> {
+  const file = planAccountPath(root, stack);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<MockCatalogue>) : {};
 }
 
 /** The placeholder a `secure:` value becomes offline: there is no key to decrypt it, and it must never be printed. */
@@ -43,7 +60,7 @@ export function readStackFiles(root: string, stack: string): StackFiles {
     // As the CLI does: a key with a `secure:` value anywhere under it is secret as a whole.
     if (secure) secretKeys.push(key);
   }
-  return { project: projectFile.name, config, secretKeys };
+  return { project: projectFile.name, config, secretKeys, catalogue: readPlanAccount(root, stack) };
 }
 
 /** The value with every `secure:` leaf, at any depth (`--path` writes nested ones), replaced by its placeholder. */
