@@ -39,7 +39,7 @@ describe("AlarmingPipeline: input validation (ALL-1)", () => {
 
   it("rejects a malformed e-mail address and a repeated one", () => {
     expect(problemsOf(env, { emailAddresses: ["ops@example", "a@b.io", "A@b.io"] })).to.deep.equal([
-      'args.emailAddresses[0]: got "ops@example"; allowed: an e-mail address such as ops@example.com',
+      'args.emailAddresses[0]: got "ops@example"; allowed: an e-mail address such as ops@example.com (local part ≤ 64 characters, whole address ≤ 254, RFC 5321)',
       'args.emailAddresses[2]: got "a@b.io"; allowed: unique addresss ("a@b.io" repeats)',
     ]);
   });
@@ -105,7 +105,10 @@ describe("AlarmingPipeline: input validation (ALL-1)", () => {
       ],
     });
     expect(problemsOf(env, schedule("rate(3 hour)"))).to.deep.equal([
-      "args.schedules[0].expression: got \"rate(3 hour)\"; allowed: rate(1 hour), rate(3 hours) or cron(min hour day-of-month month day-of-week year) with '?' in exactly one day field",
+      "args.schedules[0].expression: got \"rate(3 hour)\"; allowed: rate(1 hour), rate(3 hours) or cron(min hour day-of-month month day-of-week year) with '?' in exactly one day field (bad: rate(N unit): 1 minute|hour|day, or N ≥ 2 minutes|hours|days)",
+    ]);
+    expect(problemsOf(env, schedule("cron(0 24 * * ? *)"))).to.deep.equal([
+      'args.schedules[0].expression: got "cron(0 24 * * ? *)"; allowed: rate(1 hour), rate(3 hours) or cron(min hour day-of-month month day-of-week year) with \'?\' in exactly one day field (bad: hours "24" (allowed 0-23))',
     ]);
     expect(problemsOf(env, schedule("cron(0 */3 * * *)"))[0]).to.match(
       /^args\.schedules\[0\]\.expression: got "cron\(0 \*\/3 \* \* \*\)"; allowed: rate/,

@@ -29,3 +29,11 @@ export {
   type Principal,
 } from "./iam";
 export { LOG_RETENTION_DAYS, isLogRetentionDays, type LogRetentionDays } from "./cloudwatch";
+export {
+  AZ_LETTERS_BY_REGION,
+  availabilityZonesOf,
+  unknownAvailabilityZone,
+} from "./rules/availability-zones";
+export { unixCronProblem, scheduleExpressionProblem } from "./rules/cron";
+export { isIanaTimeZone } from "./rules/time-zones";
+export { isDomainName, isEmailAddress, EMAIL_ALLOWED, DOMAIN_ALLOWED } from "./rules/names";
