@@ -110,7 +110,7 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     description: "ERROR lines in the web/app logs",
   });
   // ALM-3 from config (seed 004's WARN ≥ 3 in prod): on the fleet's log group, errors named by config key.
-  config.alarms.fleetLogAlarms.forEach((spec, i) =>
+  const fleetLogAlarms = config.alarms.fleetLogAlarms.map((spec, i) =>
     fromConfigSection(`buddyverse:alarms.fleetLogAlarms[${i}]`, () =>
       alarms.addLogAlarm({ ...(spec as unknown as LogAlarmArgs), logGroupName: fleet.logGroupName }),
     ),
@@ -146,6 +146,6 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     natMode: network.natMode,
     flowLogGroupName: network.flowLogGroupName,
     // Issue #13: what `npm run verify` probes and the configured values it checks them against.
-    ...verifyOutputs(config, { fleet, alarms, database, appErrorsAlarm }),
+    ...verifyOutputs(config, { fleet, alarms, database, appErrorsAlarm, extraAlarms: fleetLogAlarms }),
   };
 }

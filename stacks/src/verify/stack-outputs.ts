@@ -11,6 +11,8 @@ export interface VerifiedParts {
   readonly database: MonitoredDatabase;
   /** The ALM-3 alarm on ERROR lines in the app log (the chaos run injects into it). */
   readonly appErrorsAlarm: aws.cloudwatch.MetricAlarm;
+  /** Alarms the program adds after construction besides app-errors (the config's fleet log alarms). */
+  readonly extraAlarms?: readonly aws.cloudwatch.MetricAlarm[];
 }
 
 /**
@@ -35,10 +37,17 @@ export function verifyOutputs(
     healthCheckId: alarms.healthCheckId,
     appErrorsAlarmArn: appErrorsAlarm.arn,
     alarmArns: pulumi
-      .all([alarms.alarmArns, appErrorsAlarm.arn, fleet.alarmArns, database.alarmArns])
-      .apply(([pipeline, appErrors, fleetAlarms, db]) => [
+      .all([
+        alarms.alarmArns,
+        appErrorsAlarm.arn,
+        fleet.alarmArns,
+        database.alarmArns,
+        pulumi.all((parts.extraAlarms ?? []).map((a) => a.arn)),
+      ])
+      .apply(([pipeline, appErrors, fleetAlarms, db, extra]) => [
         ...pipeline,
         appErrors,
+        ...extra,
         ...fleetAlarms,
         ...Object.values(db),
       ]),
