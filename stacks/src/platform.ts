@@ -51,10 +51,9 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
   const domain = config.fleet.domainName;
 
   // First, so every other component can send its alarms to the topic (ALM-1).
+  // The ops report and the fleet's log alarms are added once the fleet exists (they need its group and logs).
+  const { slaMonitor, opsReport, fleetLogAlarms: fleetLogAlarmSpecs, ...pipelineArgs } = config.alarms;
   const alarms = fromConfigSection("buddyverse:alarms", () => {
-    // fleetLogAlarms are added below, once the fleet's log group exists.
-    const { slaMonitor, fleetLogAlarms, ...pipelineArgs } = config.alarms;
-    void fleetLogAlarms;
     // ALM-8: the SLA check needs a public name to probe, so it is on only where the site has a domain.
     return new AlarmingPipeline(
       names.alarms,
@@ -110,12 +109,16 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     description: "ERROR lines in the web/app logs",
   });
   // ALM-3 from config (seed 004's WARN ≥ 3 in prod): on the fleet's log group, errors named by config key.
-  const fleetLogAlarms = config.alarms.fleetLogAlarms.map((spec, i) =>
+  const fleetLogAlarms = fleetLogAlarmSpecs.map((spec, i) =>
     fromConfigSection(`buddyverse:alarms.fleetLogAlarms[${i}]`, () =>
       alarms.addLogAlarm({ ...(spec as unknown as LogAlarmArgs), logGroupName: fleet.logGroupName }),
     ),
   );
   alarms.addAutoScalingEvents("fleet", [fleet.autoScalingGroupName]);
+  // Issue 12: the scheduled ops report, once the fleet's group exists.
+  const report = opsReport
+    ? alarms.addOpsReport({ ...opsReport, autoScalingGroupNames: [fleet.autoScalingGroupName] })
+    : undefined;
   // ALM-7: one dashboard from what the fleet and the database publish, with every alarm's status on top.
   const dashboard = alarms.createDashboard(
     [...fleet.metrics, ...database.metrics],
@@ -146,6 +149,12 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     natMode: network.natMode,
     flowLogGroupName: network.flowLogGroupName,
     // Issue #13: what `npm run verify` probes and the configured values it checks them against.
-    ...verifyOutputs(config, { fleet, alarms, database, appErrorsAlarm, extraAlarms: fleetLogAlarms }),
+    ...verifyOutputs(config, {
+      fleet,
+      alarms,
+      database,
+      appErrorsAlarm,
+      laterAlarms: [...fleetLogAlarms, ...(report?.alarms ?? [])],
+    }),
   };
 }

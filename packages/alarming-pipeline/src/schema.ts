@@ -261,6 +261,65 @@ const budgetSchema = argsObject({
     .optional(),
 });
 
+/** An IANA time-zone name this Node.js knows (EventBridge Scheduler takes IANA names). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+export const opsReportSchema = argsObject({
+  schedule: z
+    .string()
+    .refine(
+      isValidScheduleExpression,
+      "allowed: rate(3 hours) or cron(min hour day-of-month month day-of-week year) with '?' in exactly one day field",
+    )
+    .optional(),
+  timeZone: z.string().refine(isTimeZone, "allowed: an IANA time zone such as Asia/Seoul or UTC").optional(),
+  autoScalingGroupNames: z.array(input).optional(),
+  errorThreshold: z.number().int().min(1, "allowed: an integer ≥ 1").optional(),
+});
+
+export const awsConfigSchema = argsObject({
+  transitionToInfrequentAccessDays: z
+    .number()
+    .int()
+    .min(30, "allowed: an integer ≥ 30 (S3's minimum for STANDARD_IA)")
+    .optional(),
+  transitionToGlacierDays: z.number().int().min(1, "allowed: an integer ≥ 1").optional(),
+  expireAfterDays: z.number().int().min(1, "allowed: an integer ≥ 1").optional(),
+  snapshotDeliveryHours: z
+    .union([z.literal(1), z.literal(3), z.literal(6), z.literal(12), z.literal(24)], {
+      message: "allowed: 1, 3, 6, 12 or 24",
+    })
+    .optional(),
+  forceDestroy: z.boolean().optional(),
+  protect: z.boolean().optional(),
+  serviceLinkedRoleExists: z.boolean().optional(),
+}).superRefine((t, ctx) => {
+  const ia = t.transitionToInfrequentAccessDays ?? 30;
+  const glacier = t.transitionToGlacierDays ?? 90;
+  const expire = t.expireAfterDays ?? 730;
+  if (glacier <= ia)
+    ctx.addIssue({
+      code: "custom",
+      path: ["transitionToGlacierDays"],
+      input: glacier,
+      message: `allowed: more than transitionToInfrequentAccessDays (${ia})`,
+    });
+  if (expire <= glacier)
+    ctx.addIssue({
+      code: "custom",
+      path: ["expireAfterDays"],
+      input: expire,
+      message: `allowed: more than transitionToGlacierDays (${glacier})`,
+    });
+});
+
 export const alarmingPipelineSchema = argsObject({
   emailAddresses: z
     .array(z.string().refine(isEmailAddress, EMAIL_ALLOWED))
@@ -291,6 +350,7 @@ export const alarmingPipelineSchema = argsObject({
   auditTrail: auditTrailSchema.optional(),
   slaMonitor: slaSchema.optional(),
   costBudget: budgetSchema.optional(),
+  awsConfig: awsConfigSchema.optional(),
 });
 
 /**

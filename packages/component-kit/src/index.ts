@@ -30,6 +30,13 @@ export {
 } from "./iam";
 export { LOG_RETENTION_DAYS, isLogRetentionDays, type LogRetentionDays } from "./cloudwatch";
 export {
+  COST_ALLOCATION_TAG,
+  TAGGABLE_TYPES,
+  UNTAGGABLE_TYPES,
+  costAllocationTransform,
+  withCostAllocationTag,
+} from "./tags";
+export {
   AZ_LETTERS_BY_REGION,
   availabilityZonesOf,
   unknownAvailabilityZone,

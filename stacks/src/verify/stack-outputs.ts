@@ -11,8 +11,8 @@ export interface VerifiedParts {
   readonly database: MonitoredDatabase;
   /** The ALM-3 alarm on ERROR lines in the app log (the chaos run injects into it). */
   readonly appErrorsAlarm: aws.cloudwatch.MetricAlarm;
-  /** Alarms the program adds after construction besides app-errors (the config's fleet log alarms). */
-  readonly extraAlarms?: readonly aws.cloudwatch.MetricAlarm[];
+  /** Alarms added after construction that also notify the topic (the ops report's, issue 12). @default [] */
+  readonly laterAlarms?: readonly aws.cloudwatch.MetricAlarm[];
 }
 
 /**
@@ -24,7 +24,7 @@ export function verifyOutputs(
   config: StackConfig,
   parts: VerifiedParts,
 ): Record<string, pulumi.Input<unknown>> {
-  const { fleet, alarms, database, appErrorsAlarm } = parts;
+  const { fleet, alarms, database, appErrorsAlarm, laterAlarms = [] } = parts;
   const domain = config.fleet.domainName;
   return {
     albArn: fleet.albArn,
@@ -42,14 +42,14 @@ export function verifyOutputs(
         appErrorsAlarm.arn,
         fleet.alarmArns,
         database.alarmArns,
-        pulumi.all((parts.extraAlarms ?? []).map((a) => a.arn)),
+        pulumi.all(laterAlarms.map((a) => a.arn)),
       ])
-      .apply(([pipeline, appErrors, fleetAlarms, db, extra]) => [
+      .apply(([pipeline, appErrors, fleetAlarms, db, later]) => [
         ...pipeline,
         appErrors,
-        ...extra,
         ...fleetAlarms,
         ...Object.values(db),
+        ...later,
       ]),
   };
 }

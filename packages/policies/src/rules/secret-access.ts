@@ -40,6 +40,15 @@ export function actionCovers(pattern: string, action: string): boolean {
 export function secretAccessProblems(document: unknown): string[] {
   const statements = list((document as { Statement?: Statement | Statement[] } | undefined)?.Statement);
   const problems: string[] = [];
+  // A decrypt grant next to a secret read is for that secret: it must go through the storing service. Other
+  // decrypt grants (e.g. publishing to a KMS-encrypted topic) only need named keys.
+  const readsSecrets = statements.some(
+    (st) =>
+      st.Effect === "Allow" &&
+      list(st.Action).some(
+        (a) => actionCovers(a, "secretsmanager:GetSecretValue") || actionCovers(a, "ssm:GetParameter"),
+      ),
+  );
   statements.forEach((statement, i) => {
     if (statement.Effect !== "Allow") return;
     const sid = `statement ${i}${(statement as { Sid?: string }).Sid ? ` (${(statement as { Sid?: string }).Sid})` : ""}`;
@@ -62,7 +71,7 @@ export function secretAccessProblems(document: unknown): string[] {
         .flatMap(([, keys]) => Object.entries(keys))
         .filter(([key]) => key.toLowerCase() === "kms:viaservice")
         .flatMap(([, value]) => list(value as string | string[]));
-      if (via.length === 0 || via.some((v) => typeof v !== "string" || v.includes("*")))
+      if (readsSecrets && (via.length === 0 || via.some((v) => typeof v !== "string" || v.includes("*"))))
         problems.push(
           `${sid} grants kms:Decrypt without a StringEquals kms:ViaService condition; allow it only through the service that stores the secret`,
         );
@@ -74,7 +83,7 @@ export function secretAccessProblems(document: unknown): string[] {
 export const secretReadScoped: ResourceValidationPolicy = {
   name: "iam-secret-read-scoped",
   description:
-    "Identity policies read named secrets only, and decrypt with named KMS keys only through the storing service (kms:ViaService).",
+    "Identity policies read named secrets only, decrypt with named KMS keys only, and decrypt a secret they read only through its service (kms:ViaService).",
   enforcementLevel: "mandatory",
   validateResource: (args, reportViolation) => {
     if (!IDENTITY_POLICIES.has(args.type)) return;
