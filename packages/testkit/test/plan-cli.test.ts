@@ -70,7 +70,7 @@ describe("cloudblocks-plan on a program that is not BUDDYVERSE", function () {
     const unknown = await plan("--cwd", sample, "--jsn", "x");
     expect([unknown.code, unknown.stderr]).to.deep.equal([
       1,
-      "plan failed: unknown option --jsn\nusage: cloudblocks-plan [<stack>] [--cwd DIR] [--json FILE] [--diagram FILE] [--policy-pack-config FILE]\n",
+      "plan failed: unknown option --jsn\nusage: cloudblocks-plan [<stack>] [--cwd DIR] [--json FILE] [--diagram FILE] [--policy-pack-config FILE] [--cost]\n",
     ]);
     const repoRoot = path.join(__dirname, "..", "..", "..", "..");
     expect((await plan("--cwd", repoRoot)).stderr).to.contain("plan failed: name a stack (one of dev, prod)");
