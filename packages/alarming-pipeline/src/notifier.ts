@@ -27,8 +27,8 @@ export const NOTIFIER_RUNTIME = "nodejs22.x";
 export interface NotifierOptions {
   readonly parent: pulumi.Resource;
   readonly ctx: AccountContext;
-  readonly secretArn: string;
-  readonly secretKmsKeyArn?: string;
+  readonly secretArn: pulumi.Input<string>;
+  readonly secretKmsKeyArn?: pulumi.Input<string>;
   readonly logRetentionDays: number;
   /** Topics the notifier subscribes to (the alarm topic, and the us-east-1 one when there is one). */
   readonly topics: readonly {
@@ -146,52 +146,69 @@ export function createNotifier(prefix: string, options: NotifierOptions): Notifi
     { parent },
   );
 
-  const secretRead: PolicyStatement = options.secretArn.includes(":secretsmanager:")
-    ? {
-        Sid: "ReadWebhookSecret",
-        Effect: "Allow",
-        Action: "secretsmanager:GetSecretValue",
-        Resource: options.secretArn,
-      }
-    : {
-        Sid: "ReadWebhookParameter",
-        Effect: "Allow",
-        Action: "ssm:GetParameter",
-        Resource: options.secretArn,
-      };
+  // An SSM parameter only when given as one; a secret created by the pipeline (an Output) is Secrets Manager's.
+  const viaSsm = typeof options.secretArn === "string" && !options.secretArn.includes(":secretsmanager:");
   const rolePolicy = new aws.iam.RolePolicy(
     `${prefix}-policy`,
     {
       role: role.id,
-      policy: pulumi.all([logGroup.arn, queue.arn, key.arn]).apply(([logGroupArn, queueArn, keyArn]) =>
-        policyDocument(
-          {
-            Sid: "WriteOwnLogs",
-            Effect: "Allow",
-            Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
-            Resource: `${logGroupArn}:log-stream:*`,
-          },
-          secretRead,
-          ...(options.secretKmsKeyArn
-            ? [
-                {
-                  Sid: "DecryptWebhookSecret",
-                  Effect: "Allow" as const,
-                  Action: "kms:Decrypt",
-                  Resource: options.secretKmsKeyArn,
-                },
-              ]
-            : []),
-          // What the event source mapping needs (Lambda developer guide, "Using Lambda with Amazon SQS").
-          {
-            Sid: "ReadOwnQueue",
-            Effect: "Allow",
-            Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"],
-            Resource: queueArn,
-          },
-          { Sid: "DecryptOwnQueue", Effect: "Allow", Action: "kms:Decrypt", Resource: keyArn },
-        ),
-      ),
+      policy: pulumi
+        .all([logGroup.arn, queue.arn, key.arn, options.secretArn, options.secretKmsKeyArn, ctx.region])
+        .apply(([logGroupArn, queueArn, keyArn, secretArn, secretKmsKeyArn, region]) => {
+          const secretRead: PolicyStatement = viaSsm
+            ? {
+                Sid: "ReadWebhookParameter",
+                Effect: "Allow",
+                Action: "ssm:GetParameter",
+                Resource: secretArn,
+              }
+            : {
+                Sid: "ReadWebhookSecret",
+                Effect: "Allow",
+                Action: "secretsmanager:GetSecretValue",
+                Resource: secretArn,
+              };
+          return policyDocument(
+            {
+              Sid: "WriteOwnLogs",
+              Effect: "Allow",
+              Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+              Resource: `${logGroupArn}:log-stream:*`,
+            },
+            secretRead,
+            ...(secretKmsKeyArn
+              ? [
+                  {
+                    Sid: "DecryptWebhookSecret",
+                    Effect: "Allow" as const,
+                    Action: "kms:Decrypt",
+                    Resource: secretKmsKeyArn,
+                    // Only when the secret's own service decrypts on the notifier's behalf.
+                    Condition: {
+                      StringEquals: {
+                        "kms:ViaService": `${viaSsm ? "ssm" : "secretsmanager"}.${region}.amazonaws.com`,
+                      },
+                    },
+                  },
+                ]
+              : []),
+            // What the event source mapping needs (Lambda developer guide, "Using Lambda with Amazon SQS").
+            {
+              Sid: "ReadOwnQueue",
+              Effect: "Allow",
+              Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"],
+              Resource: queueArn,
+            },
+            {
+              Sid: "DecryptOwnQueue",
+              Effect: "Allow",
+              Action: "kms:Decrypt",
+              Resource: keyArn,
+              // Only as SQS decrypts the queue's messages for the poller.
+              Condition: { StringEquals: { "kms:ViaService": `sqs.${region}.amazonaws.com` } },
+            },
+          );
+        }),
     },
     { parent },
   );
