@@ -15,7 +15,7 @@ const fixture = path.join(root, "scripts", "consumer-check", "fixture");
 /** The supported range of each peer, at both ends: keep in step with the packages' peerDependencies. */
 const MATRIX = {
   newest: { "@pulumi/pulumi": "3.276.0", "@pulumi/aws": "7.48.0", "@pulumi/awsx": "3.9.0" },
-  lowest: { "@pulumi/pulumi": "3.200.0", "@pulumi/aws": "7.43.0", "@pulumi/awsx": "3.9.0" },
+  lowest: { "@pulumi/pulumi": "3.260.0", "@pulumi/aws": "7.43.0", "@pulumi/awsx": "3.9.0" },
 };
 const PACKAGES = [
   "component-kit",

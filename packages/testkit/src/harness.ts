@@ -53,6 +53,12 @@ export interface MockEnvironment {
  * engine features are announced, so secrets and transforms reach the monitor as they would reach the engine.
  */
 function installMonitor(monitor: RecordingMonitor, project: string, stack: string, preview: boolean): void {
+  // Transforms run in the mock monitor only from @pulumi/pulumi 3.260 on (MockMonitor.transformCallbacks); an
+  // older SDK would fail on the first component with a transform, far from the cause.
+  if (!(monitor as unknown as { transformCallbacks?: unknown }).transformCallbacks)
+    throw new Error(
+      "@cloudblocks/testkit needs @pulumi/pulumi 3.260 or newer (its mock monitor runs resource transforms from that version on)",
+    );
   setMockOptions(monitor, project, stack, preview);
   // getStore is internal to the SDK (left out of its .d.ts), but it is exactly what setMocks itself uses.
   const store = (runtimeState as unknown as { getStore(): Record<string, boolean> }).getStore();
