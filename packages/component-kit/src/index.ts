@@ -14,6 +14,7 @@ export {
   isSecretLikeKey,
   looksLikeSecretValue,
   redactSecrets,
+  redactText,
   secretLikeKeyPaths,
 } from "./secrets";
 export { nearestKey } from "./suggest";
