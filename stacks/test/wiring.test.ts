@@ -48,7 +48,7 @@ describe("the stack program wires the components (prod)", () => {
     ).to.equal(true);
   });
 
-  it("protects every stateful resource: database and its key, shared files, audit logs and their key (STK-1)", () => {
+  it("protects every stateful resource: database and its key, shared files, audit logs and their key, Config history (STK-1)", () => {
     const protectedNames = prod.plan.resources.filter((r) => r.options.protect).map((r) => r.name);
     expect(protectedNames).to.have.members([
       "buddyverse-prod-db-primary",
@@ -56,6 +56,8 @@ describe("the stack program wires the components (prod)", () => {
       "buddyverse-prod-web-efs",
       "buddyverse-prod-alarms-trail-bucket",
       "buddyverse-prod-alarms-trail-key",
+      // Issue 12: AWS Config's configuration history.
+      "buddyverse-prod-alarms-config-bucket",
     ]);
   });
 
@@ -215,7 +217,7 @@ describe("the chat notifier, once a webhook secret is configured (ALM-2)", () =>
       WEBHOOK_SECRET_ARN: secretArn,
     });
     const subscription = ofType(result, "aws:sns/topicSubscription:TopicSubscription").find(
-      (s) => s.inputs["protocol"] === "lambda" && s.inputs["region"] === undefined,
+      (s) => s.inputs["protocol"] === "sqs" && s.inputs["region"] === undefined,
     )!;
     expect(subscription.inputs["topic"]).to.equal(result.plan.outputs["alarmTopicArn"]);
     const alarms = ofType(result, "aws:cloudwatch/metricAlarm:MetricAlarm");

@@ -26,7 +26,8 @@ describe("cloudblocks-plan on a program that is not BUDDYVERSE", function () {
   const strict = path.join(scratch, "strict.json");
   let withExceptions: Awaited<ReturnType<typeof plan>>;
   let withoutExceptions: Awaited<ReturnType<typeof plan>>;
-  before(async () => {
+  before(async function () {
+    this.timeout(60_000); // two cold Node processes, each loading @pulumi/aws: about 3 s on an idle machine
     writeFileSync(strict, "{}");
     // Two processes at once: each loads @pulumi/aws, which is most of a plan's time.
     [withExceptions, withoutExceptions] = await Promise.all([
@@ -70,7 +71,7 @@ describe("cloudblocks-plan on a program that is not BUDDYVERSE", function () {
     const unknown = await plan("--cwd", sample, "--jsn", "x");
     expect([unknown.code, unknown.stderr]).to.deep.equal([
       1,
-      "plan failed: unknown option --jsn\nusage: cloudblocks-plan [<stack>] [--cwd DIR] [--json FILE] [--diagram FILE] [--policy-pack-config FILE]\n",
+      "plan failed: unknown option --jsn\nusage: cloudblocks-plan [<stack>] [--cwd DIR] [--json FILE] [--diagram FILE] [--policy-pack-config FILE] [--cost]\n",
     ]);
     const repoRoot = path.join(__dirname, "..", "..", "..", "..");
     expect((await plan("--cwd", repoRoot)).stderr).to.contain("plan failed: name a stack (one of dev, prod)");

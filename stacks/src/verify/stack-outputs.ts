@@ -11,6 +11,8 @@ export interface VerifiedParts {
   readonly database: MonitoredDatabase;
   /** The ALM-3 alarm on ERROR lines in the app log (the chaos run injects into it). */
   readonly appErrorsAlarm: aws.cloudwatch.MetricAlarm;
+  /** Alarms added after construction that also notify the topic (the ops report's, issue 12). @default [] */
+  readonly laterAlarms?: readonly aws.cloudwatch.MetricAlarm[];
 }
 
 /**
@@ -22,7 +24,7 @@ export function verifyOutputs(
   config: StackConfig,
   parts: VerifiedParts,
 ): Record<string, pulumi.Input<unknown>> {
-  const { fleet, alarms, database, appErrorsAlarm } = parts;
+  const { fleet, alarms, database, appErrorsAlarm, laterAlarms = [] } = parts;
   const domain = config.fleet.domainName;
   return {
     albArn: fleet.albArn,
@@ -35,12 +37,19 @@ export function verifyOutputs(
     healthCheckId: alarms.healthCheckId,
     appErrorsAlarmArn: appErrorsAlarm.arn,
     alarmArns: pulumi
-      .all([alarms.alarmArns, appErrorsAlarm.arn, fleet.alarmArns, database.alarmArns])
-      .apply(([pipeline, appErrors, fleetAlarms, db]) => [
+      .all([
+        alarms.alarmArns,
+        appErrorsAlarm.arn,
+        fleet.alarmArns,
+        database.alarmArns,
+        pulumi.all(laterAlarms.map((a) => a.arn)),
+      ])
+      .apply(([pipeline, appErrors, fleetAlarms, db, later]) => [
         ...pipeline,
         appErrors,
         ...fleetAlarms,
         ...Object.values(db),
+        ...later,
       ]),
   };
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `cloudblocks-plan [<stack>] [--cwd DIR] [--json FILE] [--diagram FILE] [--policy-pack-config FILE]`: runs any
+// `cloudblocks-plan [<stack>] [--cwd DIR] [--json FILE] [--diagram FILE] [--policy-pack-config FILE] [--cost]`: runs any
 // Pulumi TypeScript/JavaScript program under the testkit's mocks with `Pulumi.<stack>.yaml` and prints what
 // `pulumi up` would create — resource tree, counts, outputs, invokes, policy results — offline.
 import { enableCompileCache } from "node:module";
@@ -16,10 +16,12 @@ interface CliArgs {
   json?: string;
   diagram?: string;
   policyConfig?: string;
+  /** Also print the monthly cost estimate (the JSON plan carries it either way). */
+  cost?: boolean;
 }
 
 const usage =
-  "usage: cloudblocks-plan [<stack>] [--cwd DIR] [--json FILE] [--diagram FILE] [--policy-pack-config FILE]";
+  "usage: cloudblocks-plan [<stack>] [--cwd DIR] [--json FILE] [--diagram FILE] [--policy-pack-config FILE] [--cost]";
 const FILE_OPTIONS = {
   "--json": "json",
   "--diagram": "diagram",
@@ -35,6 +37,8 @@ function parseArgs(argv: readonly string[]): CliArgs {
       if (!value) throw new Error(`${arg} needs a ${arg === "--cwd" ? "folder" : "file name"}\n${usage}`);
       if (arg === "--cwd") args.cwd = path.resolve(value);
       else args[FILE_OPTIONS[arg as keyof typeof FILE_OPTIONS]] = value;
+    } else if (arg === "--cost") {
+      args.cost = true;
     } else if (arg === "--help" || arg === "-h") {
       console.log(usage);
       process.exit(0);
@@ -71,6 +75,7 @@ async function main(): Promise<number> {
   const { loadPlanPolicies, loadProgram, planProgram } =
     require("./run-program") as typeof import("./run-program");
   const { renderPlanText } = require("./render-text") as typeof import("./render-text");
+  const { renderCostText } = require("./cost") as typeof import("./cost");
   /* eslint-enable @typescript-eslint/no-require-imports */
   const result = await planProgram({
     files,
@@ -80,6 +85,7 @@ async function main(): Promise<number> {
     policyConfig,
   });
   console.log(renderPlanText(result.plan));
+  if (args.cost && result.plan.cost) console.log(`\n${renderCostText(result.plan.cost)}`);
   if (!result.policiesRan) console.log("\n(no policies ran: install @cloudblocks/policies to check them)");
   else if (!args.policyConfig && existsSync(policyConfigPath(args.cwd, stack)))
     console.log(

@@ -2,6 +2,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { outputOf, setupMocks } from "../harness";
 import type { RecordedResource } from "../recorder";
+import { estimateCost } from "./cost";
 import { renderDiagram } from "./render-diagram";
 import {
   SECRET_MARKER,
@@ -84,14 +85,17 @@ export async function planProgram(options: ProgramPlanOptions): Promise<ProgramP
     ? await options.policies.runPolicies(records, { config: options.policyConfig ?? {} })
     : { checked: 0, violations: [] };
   const azLoss = options.policies?.azLossReport?.(records);
+  const resources = records.map(toPlanResource);
   const plan: Plan = {
     stack,
     project: files.project,
-    resources: records.map(toPlanResource),
+    resources,
     outputs,
     invokes: env.recorder.invokes.map(toPlanInvoke),
     policies,
     ...(azLoss ? { azLoss } : {}),
+    // The monthly estimate, in the stack's region (the provider default the mocks use otherwise).
+    cost: estimateCost(resources, { region: String(files.config["aws:region"] ?? "ap-northeast-2") }),
   };
   return {
     plan,
