@@ -1,5 +1,6 @@
 import {
   argsObject,
+  rejectArg,
   isEmailAddress,
   scheduleExpressionProblem,
   validateArgs,
@@ -260,11 +261,71 @@ const budgetSchema = argsObject({
     .optional(),
 });
 
+/** An IANA time-zone name this Node.js knows (EventBridge Scheduler takes IANA names). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+export const opsReportSchema = argsObject({
+  schedule: z
+    .string()
+    .refine(
+      isValidScheduleExpression,
+      "allowed: rate(3 hours) or cron(min hour day-of-month month day-of-week year) with '?' in exactly one day field",
+    )
+    .optional(),
+  timeZone: z.string().refine(isTimeZone, "allowed: an IANA time zone such as Asia/Seoul or UTC").optional(),
+  autoScalingGroupNames: z.array(input).optional(),
+  errorThreshold: z.number().int().min(1, "allowed: an integer ≥ 1").optional(),
+});
+
+export const awsConfigSchema = argsObject({
+  transitionToInfrequentAccessDays: z
+    .number()
+    .int()
+    .min(30, "allowed: an integer ≥ 30 (S3's minimum for STANDARD_IA)")
+    .optional(),
+  transitionToGlacierDays: z.number().int().min(1, "allowed: an integer ≥ 1").optional(),
+  expireAfterDays: z.number().int().min(1, "allowed: an integer ≥ 1").optional(),
+  snapshotDeliveryHours: z
+    .union([z.literal(1), z.literal(3), z.literal(6), z.literal(12), z.literal(24)], {
+      message: "allowed: 1, 3, 6, 12 or 24",
+    })
+    .optional(),
+  forceDestroy: z.boolean().optional(),
+  protect: z.boolean().optional(),
+  serviceLinkedRoleExists: z.boolean().optional(),
+}).superRefine((t, ctx) => {
+  const ia = t.transitionToInfrequentAccessDays ?? 30;
+  const glacier = t.transitionToGlacierDays ?? 90;
+  const expire = t.expireAfterDays ?? 730;
+  if (glacier <= ia)
+    ctx.addIssue({
+      code: "custom",
+      path: ["transitionToGlacierDays"],
+      input: glacier,
+      message: `allowed: more than transitionToInfrequentAccessDays (${ia})`,
+    });
+  if (expire <= glacier)
+    ctx.addIssue({
+      code: "custom",
+      path: ["expireAfterDays"],
+      input: expire,
+      message: `allowed: more than transitionToGlacierDays (${glacier})`,
+    });
+});
+
 export const alarmingPipelineSchema = argsObject({
   emailAddresses: z
     .array(z.string().refine(isEmailAddress, EMAIL_ALLOWED))
     .superRefine(uniqueBy((e: string) => e.toLowerCase(), "address"))
     .optional(),
+  chatNotifier: z.boolean().optional(),
   webhookSecretArn: z
     .string()
     .regex(SECRET_ARN, "allowed: a Secrets Manager secret ARN or an SSM parameter ARN")
@@ -289,6 +350,7 @@ export const alarmingPipelineSchema = argsObject({
   auditTrail: auditTrailSchema.optional(),
   slaMonitor: slaSchema.optional(),
   costBudget: budgetSchema.optional(),
+  awsConfig: awsConfigSchema.optional(),
 });
 
 /**
@@ -298,5 +360,15 @@ export const alarmingPipelineSchema = argsObject({
 export function validateAlarmingPipelineArgs(
   args: AlarmingPipelineArgs,
 ): z.output<typeof alarmingPipelineSchema> {
-  return validateArgs("AlarmingPipeline", alarmingPipelineSchema, args);
+  const parsed = validateArgs("AlarmingPipeline", alarmingPipelineSchema, args);
+  for (const key of ["webhookSecretArn", "webhookSecretKmsKeyArn"] as const) {
+    if (args.chatNotifier === false && args[key] !== undefined)
+      rejectArg(
+        "AlarmingPipeline",
+        `args.${key}`,
+        args[key],
+        "allowed: nothing with chatNotifier: false (only the chat notifier reads it)",
+      );
+  }
+  return parsed;
 }

@@ -135,7 +135,7 @@ describe("AlarmingPipeline: input validation (ALL-1)", () => {
       "args.webhookSecretArn: got [secret]; allowed: a Secrets Manager secret ARN or an SSM parameter ARN",
     ]);
     expect(problemsOf(env, { emailAdresses: ["ops@example.com"] } as never)).to.deep.equal([
-      'args.emailAdresses: got ["ops@example.com"]; allowed: a known key — did you mean emailAddresses? (keys: emailAddresses, webhookSecretArn, webhookSecretKmsKeyArn, notifierErrorThreshold, logRetentionDays, logAlarms, metricAlarms, autoScalingGroupNames, securityEvents, schedules, auditTrail, slaMonitor, costBudget)',
+      'args.emailAdresses: got ["ops@example.com"]; allowed: a known key — did you mean emailAddresses? (keys: emailAddresses, chatNotifier, webhookSecretArn, webhookSecretKmsKeyArn, notifierErrorThreshold, logRetentionDays, logAlarms, metricAlarms, autoScalingGroupNames, securityEvents, schedules, auditTrail, slaMonitor, costBudget, awsConfig)',
     ]);
     expect(problemsOf(env, { auditTrail: { cisAlarm: true } } as never)[0]).to.match(
       /^args\.auditTrail\.cisAlarm: got true; allowed: a known key — did you mean cisAlarms\?/,
@@ -157,7 +157,7 @@ describe("AlarmingPipeline: input validation (ALL-1)", () => {
     ]);
   });
 
-  it("validates alarms added after construction and dashboard arguments the same way", () => {
+  it("validates alarms added after construction and dashboard arguments the same way", async () => {
     const pipeline = new AlarmingPipeline("alarms", {});
     expect(() => pipeline.addLogAlarm({ id: "x", logGroupName: "/app", threshold: 2, period: 61 })).to.throw(
       ArgsValidationError,
@@ -181,6 +181,8 @@ describe("AlarmingPipeline: input validation (ALL-1)", () => {
       ArgsValidationError,
       'args.metrics[0].stat: got "Avg"; allowed: Average, Sum, Minimum, Maximum, SampleCount or a percentile such as p99',
     );
+    // Let the pipeline's registrations finish here, not in the next test's mocks.
+    await env.settle();
   });
 
   it("refuses a second alarm or Auto Scaling event rule with an id already taken, before creating anything for it", async () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { runPolicies } from "@cloudblocks/policies";
+import { runPolicies, type PolicyPackConfig } from "@cloudblocks/policies";
 import { parseStackConfig, rawFromConfigMap, StackConfigError, type RawStackConfig } from "../../src/config";
-import { readPolicyConfig } from "../../src/plan/run-plan";
+import { readPolicyConfig } from "@cloudblocks/testkit";
 import { root } from "../plans";
 import { runProgram } from "../program";
 import { mutatedStackConfig, validStackConfig } from "./arbitraries";
@@ -62,7 +62,9 @@ export const validProgramProperty = fc.asyncProperty(validStackConfig, async ({ 
   if (run.crash) throw run.crash;
   if (run.problems) throw new Error(`a valid config was refused:\n${run.problems.join("\n")}`);
   if (unhandled.length > 0) throw unhandled[0];
-  const report = await runPolicies(run.env.recorder.resources, { config: readPolicyConfig(root, stack) });
+  const report = await runPolicies(run.env.recorder.resources, {
+    config: readPolicyConfig(root, stack) as PolicyPackConfig,
+  });
   const mandatory = report.violations.filter((v) => v.enforcement === "mandatory");
   if (mandatory.length > 0)
     throw new Error(`mandatory violations: ${mandatory.map((v) => v.message).join("; ")}`);
