@@ -113,6 +113,18 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     dbMasterSecretArn: database.masterUserSecretArn,
     dashboardUrl: dashboard.dashboardUrl,
     alarmTopicArn: alarms.alarmTopicArn,
+    globalAlarmTopicArn: alarms.globalAlarmTopicArn,
+    // SNS e-mail subscriptions stay pending until their address confirms; each address is subscribed to the
+    // home topic and, when it exists, the us-east-1 one (SLA and global sign-in alarms): two confirmations.
+    alarmEmailConfirmations: pulumi
+      .all([alarms.alarmTopicArn, alarms.globalAlarmTopicArn])
+      .apply(([home, global]) =>
+        (config.alarms.emailAddresses ?? []).flatMap((address) =>
+          [home, global]
+            .filter((arn): arn is string => arn !== undefined)
+            .map((topic) => `${address} → ${topic}`),
+        ),
+      ),
     trailArn: alarms.trailArn,
     vpcId: network.vpcId,
     availabilityZones: network.availabilityZones,

@@ -128,8 +128,17 @@ export interface WebFleetArgs {
   readonly maxSize?: number;
   /** Seconds a new instance has before failed ELB health checks replace it. @default 300 */
   readonly healthCheckGracePeriodSeconds?: number;
-  /** Share of capacity kept in service while an instance refresh rolls the fleet. @default 90 */
+  /**
+   * Share of the desired capacity kept in service while an instance refresh rolls the fleet. With 100 (and a
+   * maximum above 100) Auto Scaling launches each replacement before terminating the instance it replaces, so
+   * a one-instance fleet stays up. @default 100
+   */
   readonly instanceRefreshMinHealthyPercentage?: number;
+  /**
+   * Capacity the refresh may run at, in service or pending, as a share of the desired capacity (100–200, at
+   * most 100 above the minimum): the room for launching replacements first. @default 200
+   */
+  readonly instanceRefreshMaxHealthyPercentage?: number;
   /** On-demand/spot mix. @default undefined (all on-demand) */
   readonly spot?: SpotMixArgs;
 

@@ -177,7 +177,8 @@ export const webFleetSchema = z
       desiredCapacity: intIn(0, 1000).default(2),
       maxSize: intIn(1, 1000).default(4),
       healthCheckGracePeriodSeconds: intIn(0, 7200, " seconds").default(300),
-      instanceRefreshMinHealthyPercentage: intIn(0, 100, " percent").default(90),
+      instanceRefreshMinHealthyPercentage: intIn(0, 100, " percent").default(100),
+      instanceRefreshMaxHealthyPercentage: intIn(100, 200, " percent").default(200),
       spot: z
         .strictObject({
           onDemandBaseCapacity: intIn(0, 1000).default(1),

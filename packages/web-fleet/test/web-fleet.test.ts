@@ -125,14 +125,14 @@ describe("WebFleet (prod defaults)", () => {
       expect(b.one(T.asg).options.ignoreChanges).to.deep.equal(["desiredCapacity"]);
     });
 
-    it("pins the launch template version, so a template change rolls the fleet by instance refresh (90 % healthy)", () => {
+    it("pins the launch template version, so a template change rolls the fleet by instance refresh, launching before terminating", () => {
       const asg = b.one(T.asg).inputs;
       const lt = b.one(T.lt);
       expect(lt.outputs["latestVersion"]).to.equal(1);
       expect(asg["launchTemplate"]).to.deep.equal({ id: lt.id, version: "1" });
       expect(asg["instanceRefresh"]).to.deep.equal({
         strategy: "Rolling",
-        preferences: { minHealthyPercentage: 90, instanceWarmup: "300" },
+        preferences: { minHealthyPercentage: 100, maxHealthyPercentage: 200, instanceWarmup: "300" },
       });
     });
 

@@ -192,7 +192,10 @@ export function createFleet(
       instanceRefresh: {
         strategy: "Rolling",
         preferences: {
+          // Launch before terminate (min 100, max above 100): Auto Scaling replaces an instance only once its
+          // successor is healthy, so even a one-instance dev fleet keeps serving during a refresh.
           minHealthyPercentage: config.instanceRefreshMinHealthyPercentage,
+          maxHealthyPercentage: config.instanceRefreshMaxHealthyPercentage,
           instanceWarmup: String(config.healthCheckGracePeriodSeconds),
         },
       },
