@@ -7,6 +7,9 @@ import { WebFleet } from "@cloudblocks/web-fleet";
 import { fromConfigSection } from "./config";
 import type { StackConfig } from "./config-schema";
 import { componentNames } from "./config-sections";
+import { SECRETABLE_KEYS } from "./config-schema";
+import { keepSecretsSecret } from "./secret-inputs";
+import { verifyOutputs } from "./verify/stack-outputs";
 
 /**
  * STK-3: the standard tags, set once on the provider so every taggable resource inherits them. A value set with
@@ -40,12 +43,16 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     region: config.region as aws.Region,
     defaultTags: { tags: standardTags(config) },
   });
-  const opts = { providers: [provider] };
+  // Values set with --secret stay secret in every child's inputs, whatever a component copies them into.
+  const secretTags = keepSecretsSecret(
+    SECRETABLE_KEYS.filter((key) => config.secretValues?.[key] !== undefined).map((key) => config[key]),
+  );
+  const opts = { providers: [provider], ...(secretTags ? { transformations: [secretTags] } : {}) };
   const domain = config.fleet.domainName;
 
   // First, so every other component can send its alarms to the topic (ALM-1).
+  const { slaMonitor, opsReport, ...pipelineArgs } = config.alarms;
   const alarms = fromConfigSection("buddyverse:alarms", () => {
-    const { slaMonitor, ...pipelineArgs } = config.alarms;
     // ALM-8: the SLA check needs a public name to probe, so it is on only where the site has a domain.
     return new AlarmingPipeline(
       names.alarms,
@@ -88,12 +95,16 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
   );
 
   // ALM-3 (seed 002): ERROR in the app log, 2 or more within 1 minute. ALM-5: fleet launch/terminate events.
-  alarms.addLogAlarm({
+  const appErrorsAlarm = alarms.addLogAlarm({
     id: "app-errors",
     logGroupName: fleet.logGroupName,
     description: "ERROR lines in the web/app logs",
   });
   alarms.addAutoScalingEvents("fleet", [fleet.autoScalingGroupName]);
+  // Issue 12: the scheduled ops report, once the fleet's group exists.
+  const report = opsReport
+    ? alarms.addOpsReport({ ...opsReport, autoScalingGroupNames: [fleet.autoScalingGroupName] })
+    : undefined;
   // ALM-7: one dashboard from what the fleet and the database publish, with every alarm's status on top.
   const dashboard = alarms.createDashboard(
     [...fleet.metrics, ...database.metrics],
@@ -133,5 +144,7 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     dataSubnetIds: network.subnetsByAz("data"),
     natMode: network.natMode,
     flowLogGroupName: network.flowLogGroupName,
+    // Issue #13: what `npm run verify` probes and the configured values it checks them against.
+    ...verifyOutputs(config, { fleet, alarms, database, appErrorsAlarm, laterAlarms: report?.alarms ?? [] }),
   };
 }

@@ -1,10 +1,13 @@
 import {
+  blockSize,
   cidrContains,
   cidrsOverlap,
   parseCidr,
   regionOfAz,
+  unknownAvailabilityZone,
   LOG_RETENTION_DAYS,
 } from "@cloudblocks/component-kit";
+import * as aws from "@pulumi/aws";
 import { z } from "zod";
 
 /**
@@ -68,16 +71,30 @@ export { LOG_RETENTION_DAYS };
 
 const azName = z
   .string()
-  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, "allowed: an AZ name such as ap-northeast-2a");
+  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, "allowed: an AZ name such as ap-northeast-2a")
+  .superRefine((az, ctx) => {
+    const zones = unknownAvailabilityZone(az);
+    if (zones)
+      ctx.addIssue({
+        code: "custom",
+        input: az,
+        message: `allowed: an AZ its region has (${zones.join(", ")})`,
+      });
+  });
 const cidr = z
   .string()
   .refine(
     (text) => parseCidr(text) !== undefined,
     "allowed: an IPv4 CIDR such as 172.31.10.0/24, without host bits",
   );
+/** Every EC2 instance type: the provider's own list (`aws.ec2.InstanceType`, from the EC2 API model). */
+const EC2_INSTANCE_TYPES: ReadonlySet<string> = new Set(Object.values(aws.types.enums.ec2.InstanceType));
 const instanceType = z
   .string()
-  .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, "allowed: an EC2 instance type such as t4g.nano");
+  .refine(
+    (t) => EC2_INSTANCE_TYPES.has(t),
+    "allowed: an EC2 instance type such as t4g.nano (aws.ec2.InstanceType)",
+  );
 const subnetMask = z.number().int().min(16).max(28, "allowed: 16 to 28 (AWS subnets are /16 to /28)");
 
 export const haVpcArgsSchema = z
@@ -167,6 +184,7 @@ export const haVpcArgsSchema = z
       });
     }
     if (args.subnetCidrs) checkSubnetPlan(args.cidrBlock, azs.length, args.subnetCidrs, ctx);
+    else checkAutomaticPlan(args.cidrBlock, azs.length, args.subnetMasks, ctx);
   });
 
 const tiers = ["public", "app", "data"] as const;
@@ -216,6 +234,35 @@ function checkSubnetPlan(vpcCidr: string, azCount: number, plan: SubnetCidrs, ct
       seen.push({ path, text });
     });
   }
+}
+
+/**
+ * Automatic sizing as awsx lays it out: the VPC is split into one equal, aligned share per AZ, and each share is
+ * filled with the tiers' subnets in order (public, app, data), each aligned to its own size. A plan that does not
+ * fit would give subnets outside the VPC or on top of each other, so it is refused here, before anything exists.
+ */
+function checkAutomaticPlan(
+  vpcCidr: string,
+  azCount: number,
+  masks: { public: number; app: number; data: number },
+  ctx: z.RefinementCtx,
+): void {
+  const vpc = parseCidr(vpcCidr);
+  if (!vpc || azCount < 1) return; // reported elsewhere
+  const shareMask = vpc.mask + Math.ceil(Math.log2(azCount));
+  const share = blockSize(shareMask);
+  let end = 0;
+  for (const tier of tiers) {
+    const size = blockSize(masks[tier]);
+    end = Math.ceil(end / size) * size + size;
+  }
+  if (end > share)
+    ctx.addIssue({
+      code: "custom",
+      path: ["subnetMasks"],
+      input: masks,
+      message: `allowed: masks whose subnets fit each AZ's share of the VPC ${vpcCidr} (a /${shareMask}, ${share} addresses, for each of ${azCount} AZs; these need ${end}): raise the masks, widen cidrBlock, or give subnetCidrs`,
+    });
 }
 
 export type ValidHaVpcArgs = z.output<typeof haVpcArgsSchema>;

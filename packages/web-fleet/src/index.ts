@@ -25,11 +25,6 @@ export {
   AGENT_CONFIG_PATH,
   type UserDataInput,
 } from "./user-data";
+export { ALB_TLS_POLICIES, ALLOWED_TLS_POLICIES } from "./tls-policies";
 export { cloudWatchAgentConfig, AGENT_NAMESPACE, type AgentConfigInput } from "./cloudwatch-agent";
 export { AL2023_PARAMETER, isGraviton } from "./parts/fleet";
-export {
-  webFleetArgsFor,
-  DEV_POLICY_EXCEPTIONS,
-  type WebFleetEnvironment,
-  type WebFleetEnvironmentOptions,
-} from "./environments";

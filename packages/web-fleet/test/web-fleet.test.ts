@@ -1,13 +1,8 @@
 import { expect } from "chai";
 import { outputOf } from "@cloudblocks/testkit";
 import { policies, runPolicies } from "@cloudblocks/policies";
-import {
-  AL2023_PARAMETER,
-  DEV_POLICY_EXCEPTIONS,
-  EFS_MOUNT_OPTIONS,
-  WEB_FLEET_TYPE,
-  webFleetArgsFor,
-} from "../src";
+import { DEV_POLICY_EXCEPTIONS, webFleetArgsFor } from "./presets";
+import { AL2023_PARAMETER, EFS_MOUNT_OPTIONS, WEB_FLEET_TYPE } from "../src";
 import {
   agentConfigOf,
   bashSyntaxErrors,
@@ -391,6 +386,7 @@ describe("WebFleet (prod defaults)", () => {
       expect(b.one(T.logGroup).inputs).to.deep.equal({
         namePrefix: "/cloudblocks/web-fleet/web/",
         retentionInDays: 30,
+        tags: { "cloudblocks:component": "web" },
       });
     });
 
