@@ -19,3 +19,11 @@ export { invokeModels, type InvokeModel } from "./model/invokes";
 export { modelAwsxVpc, type VirtualChild, type AwsxVpcModel } from "./model/awsx-vpc";
 export * from "./plan";
 export { standardTestTags, taggedProvider } from "./tagged-provider";
+export {
+  runBootScript,
+  shellcheck,
+  STUBBED_COMMANDS,
+  type BootRun,
+  type BootRunOptions,
+  type Cue,
+} from "./boot-harness";

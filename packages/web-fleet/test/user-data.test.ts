@@ -1,76 +1,180 @@
+import { bootBoundSeconds } from "@cloudblocks/component-kit";
+import { runBootScript, shellcheck, type BootRun, type BootRunOptions } from "@cloudblocks/testkit";
 import { expect } from "chai";
-import { AGENT_CONFIG_PATH, renderUserData, shQuote, type UserDataInput } from "../src";
+import { readlinkSync } from "node:fs";
+import {
+  AGENT_CONFIG_PATH,
+  AGENT_CTL,
+  bootGracePeriodSeconds,
+  EFS_MOUNT_OPTIONS,
+  fleetBootSteps,
+  HEALTHY_MARGIN_SECONDS,
+  renderUserData,
+  shQuote,
+  SHARED_HEALTH_FILE,
+  type UserDataInput,
+} from "../src";
 import { agentConfigOf, bashSyntaxErrors } from "./fixtures";
 
 const base: UserDataInput = {
-  logGroupName: "/cloudblocks/web-fleet/web/abc",
+  logGroups: {
+    app: "/cloudblocks/web-fleet/web/abc",
+    webAccess: "/cloudblocks/web-fleet/web/web-access-abc",
+    webError: "/cloudblocks/web-fleet/web/web-error-abc",
+    boot: "/cloudblocks/web-fleet/web/boot-abc",
+  },
   accessLogPath: "/var/log/httpd/access_log",
   errorLogPath: "/var/log/httpd/error_log",
   appLogPath: "/var/log/app/app.log",
-  healthCheckPath: "/",
-  fileSystemDnsName: "fs-0e922dc34f9e8f2f6.efs.ap-northeast-2.amazonaws.com",
+  healthCheckPath: "/healthz",
+  fileSystemId: "fs-0e922dc34f9e8f2f6",
+  accessPointId: "fsap-0123456789abcdef0",
 };
+const script = renderUserData(base);
+const run = (s: string, options: BootRunOptions = {}) => runBootScript(s, { stubPaths: [AGENT_CTL], ...options });
+const stepBound = (input: UserDataInput, name: string) =>
+  fleetBootSteps(input).find((s) => s.name === name)!.timeoutSeconds;
+/** Index of the first call matching, -1 if none. */
+const callIndex = (r: BootRun, pattern: RegExp) => r.calls.findIndex((c) => pattern.test(c));
 
-describe("WebFleet user data (WEB-8, WEB-10)", () => {
-  it("without a bootstrap installs httpd answering the health check; the agent config ships web and app logs plus memory and disk", () => {
-    const script = renderUserData({ ...base, healthCheckPath: "/healthz" });
-    expect(bashSyntaxErrors(script)).to.equal("");
-    expect(script).to.contain("dnf install -y amazon-cloudwatch-agent nfs-utils httpd");
-    expect(script).to.contain("systemctl enable --now httpd");
-    expect(script).to.contain("echo ok >'/var/www/html/healthz'");
-    expect(script).to.contain(
-      `amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -s -c 'file:${AGENT_CONFIG_PATH}'`,
-    );
-    const config = agentConfigOf(script);
-    expect(config["logs"]).to.deep.equal({
-      logs_collected: {
-        files: {
-          collect_list: [
-            {
-              file_path: "/var/log/httpd/access_log",
-              log_group_name: base.logGroupName,
-              log_stream_name: "{instance_id}/web-access",
-            },
-            {
-              file_path: "/var/log/httpd/error_log",
-              log_group_name: base.logGroupName,
-              log_stream_name: "{instance_id}/web-error",
-            },
-            {
-              file_path: "/var/log/app/app.log",
-              log_group_name: base.logGroupName,
-              log_stream_name: "{instance_id}/app",
-            },
-          ],
+describe("WebFleet user data, run with stubbed system commands (WEB-8, WEB-10)", function () {
+  // The scenarios run in parallel: each is a few dozen stub processes, no real sleeping.
+  let happy: BootRun, transient: BootRun, worst: BootRun, efsDown: BootRun, agentDown: BootRun;
+  let appBoot: BootRun;
+  this.timeout(30_000);
+  before(async () => {
+    [happy, transient, worst, efsDown, agentDown, appBoot] = await Promise.all([
+      run(script, { runs: 2 }),
+      run(script, { cues: { dnf: { fail: "1/3" }, mount: { hang: "2/5" }, curl: { fail: "1/5" } } }),
+      // Every retried command needs all its attempts: the slowest boot that still succeeds.
+      run(script, {
+        cues: {
+          dnf: { hang: "2/3" },
+          "amazon-cloudwatch-agent-ctl": { hang: "1/2" },
+          mount: { hang: "4/5" },
+          systemctl: { hang: "1/2" },
+          curl: { hang: "4/5" },
         },
-      },
-    });
-    const metrics = config["metrics"] as Record<string, unknown>;
-    expect(metrics["metrics_collected"]).to.deep.equal({
-      mem: { measurement: ["mem_used_percent"] },
-      disk: { measurement: ["used_percent"], resources: ["/"], drop_device: true },
-    });
-    expect(metrics["aggregation_dimensions"]).to.deep.equal([["AutoScalingGroupName"]]);
+      }),
+      run(script, { cues: { mount: { hang: "1/1" } } }),
+      run(script, { cues: { dnf: { fail: "1/1" } } }),
+      run(renderUserData({ ...base, appBootstrap: "#!/bin/bash\necho \"app up as $(id -u)\" >\"$BOOT_ROOT/app-ran\"\n" })),
+    ]);
   });
 
-  it("runs the caller's bootstrap after the fleet's parts, as its own script, instead of the default web server", () => {
-    const app = "#!/bin/bash\nset -e\ncd /opt/app && ./start.sh 'it'\"'\"'s fine'\n";
-    const script = renderUserData({ ...base, appBootstrap: app });
-    expect(bashSyntaxErrors(script)).to.equal("");
-    expect(script).not.to.contain("systemctl enable --now httpd");
-    expect(script).to.contain("dnf install -y amazon-cloudwatch-agent nfs-utils\n");
-    expect(script.indexOf("amazon-cloudwatch-agent-ctl")).to.be.lessThan(script.indexOf("app-bootstrap.sh"));
-    expect(script.indexOf("/mnt/efs")).to.be.lessThan(script.indexOf("app-bootstrap.sh"));
-    expect(script).to.contain(
-      `cat >/opt/web-fleet/app-bootstrap.sh <<'WEB_FLEET_APP_BOOTSTRAP'\n${app}WEB_FLEET_APP_BOOTSTRAP\n`,
+  it("boots to BOOT OK, the agent installed and started before anything else", () => {
+    expect(happy.statuses).to.deep.equal([0, 0]);
+    expect(happy.lastLine).to.equal("BOOT OK");
+    expect(happy.stdouts[0]).to.equal("cloudblocks boot: BOOT OK\n");
+    const agentInstall = callIndex(happy, /^dnf install -y amazon-cloudwatch-agent$/);
+    const agentStart = callIndex(happy, /^amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -s -c file:/);
+    expect(agentInstall).to.equal(2); // after only the step's `timeout` and the retry's `timeout`
+    expect(agentStart).to.be.greaterThan(agentInstall);
+    for (const later of [/^dnf install -y amazon-efs-utils httpd$/, /^mount /, /^systemctl enable --now httpd$/]) {
+      expect(callIndex(happy, later)).to.be.greaterThan(agentStart);
+    }
+    const config = JSON.parse(happy.read(AGENT_CONFIG_PATH)!) as Record<string, unknown>;
+    expect(config).to.deep.equal(agentConfigOf(script));
+  });
+
+  it("is idempotent: a second run mounts nothing twice and adds no second fstab line", () => {
+    const fstab = happy.read("/etc/fstab")!.split("\n").filter((l) => l.includes("efs"));
+    expect(fstab).to.deep.equal([
+      `fs-0e922dc34f9e8f2f6 /mnt/efs efs _netdev,${EFS_MOUNT_OPTIONS},tls,accesspoint=fsap-0123456789abcdef0 0 0`,
+    ]);
+    expect(happy.calls.filter((c) => /^mount /.test(c))).to.deep.equal(["mount /mnt/efs"]);
+    expect(happy.log.match(/^BOOT OK$/gm)).to.have.length(2);
+  });
+
+  it("makes the web server wait for the shared files, and its health check depend on them", () => {
+    expect(happy.read("/etc/systemd/system/httpd.service.d/10-shared-files.conf")).to.equal(
+      "[Unit]\nRequiresMountsFor=/mnt/efs\n",
     );
+    expect(happy.calls).to.include("systemctl daemon-reload");
+    expect(happy.read("/mnt/efs/static/.web-fleet-health")).to.equal("ok\n");
+    expect(happy.read("/mnt/efs/media/.web-fleet-write-check")).to.equal("");
+    // /healthz is a link into the shared files: unmounted, Apache answers 404 and the instance is replaced.
+    expect(readlinkSync(`${happy.root}/var/www/html/healthz`)).to.equal(SHARED_HEALTH_FILE);
   });
 
-  it("without shared files neither mounts nor installs NFS", () => {
-    const script = renderUserData({ ...base, fileSystemDnsName: undefined });
-    expect(bashSyntaxErrors(script)).to.equal("");
-    expect(script).not.to.contain("/mnt/efs");
-    expect(script).not.to.contain("nfs-utils");
+  it("survives transient failures: retried with backoff, still BOOT OK", () => {
+    expect(transient.statuses).to.deep.equal([0]);
+    expect(transient.lastLine).to.equal("BOOT OK");
+    expect(transient.log).to.contain("attempt 1 of 3 failed, retrying in 5 s: dnf install -y amazon-cloudwatch-agent");
+    expect(transient.log).to.contain("attempt 2 of 5 failed, retrying in 10 s: mount /mnt/efs");
+    // One wait of 5 s each for the first dnf (the second install's first call is not cued), mount and curl.
+    expect(transient.calls.filter((c) => c === "sleep 5")).to.have.length(3);
+    expect(transient.calls).to.include("sleep 10");
+  });
+
+  it("the slowest boot that succeeds stays within the bound, and the grace period is derived from it", () => {
+    expect(worst.lastLine).to.equal("BOOT OK");
+    const bound = bootBoundSeconds(fleetBootSteps(base));
+    // dnf 2×(2×45+5+10), agent 30+5, mount 4×20+5+10+20+30, systemctl 30+5, curl 4×5+5+10+20+30
+    expect(worst.clockSeconds).to.equal(2 * 105 + 35 + 145 + 35 + 85);
+    expect(worst.clockSeconds).to.be.at.most(bound);
+    expect(bound).to.equal(770);
+    expect(bootGracePeriodSeconds(base)).to.equal(bound + HEALTHY_MARGIN_SECONDS);
+  });
+
+  it("an EFS that never answers ends the boot in bounded time with BOOT FAILED: shared-files, httpd never started", () => {
+    expect(efsDown.statuses).to.deep.equal([1]);
+    expect(efsDown.lastLine).to.equal("BOOT FAILED: shared-files");
+    expect(efsDown.stdouts[0]).to.contain("BOOT FAILED: shared-files");
+    expect(efsDown.calls.filter((c) => c === "timeout 20 mount /mnt/efs")).to.have.length(5);
+    expect(efsDown.clockSeconds).to.be.at.most(stepBound(base, "shared-files"));
+    expect(efsDown.calls).not.to.include("systemctl enable --now httpd");
+  });
+
+  it("an agent that cannot be installed is BOOT FAILED: cloudwatch-agent, after 3 attempts and nothing else", () => {
+    expect(agentDown.lastLine).to.equal("BOOT FAILED: cloudwatch-agent");
+    expect(agentDown.calls.filter((c) => c.startsWith("dnf "))).to.have.length(3);
+    expect(agentDown.calls.filter((c) => /^mount|^systemctl enable/.test(c))).to.deep.equal([]);
+  });
+
+  it("runs the caller's bootstrap as its own script after the fleet's parts, in place of the web server", () => {
+    expect(appBoot.lastLine).to.equal("BOOT OK");
+    expect(appBoot.read("/app-ran")).to.match(/^app up as \d+\n$/);
+    expect(appBoot.calls).not.to.include("systemctl enable --now httpd");
+    expect(appBoot.calls.some((c) => c.startsWith("dnf install -y amazon-efs-utils"))).to.equal(true);
+    expect(appBoot.calls.some((c) => c.includes("httpd"))).to.equal(false);
+  });
+
+  it("passes shellcheck and bash -n, with and without shared files or a bootstrap", () => {
+    for (const input of [
+      base,
+      { ...base, fileSystemId: undefined, accessPointId: undefined, healthCheckPath: "/" },
+      { ...base, appBootstrap: "#!/bin/bash\nset -e\ncd /opt/app && ./start.sh 'it'\"'\"'s fine'\n" },
+    ]) {
+      const s = renderUserData(input);
+      expect(bashSyntaxErrors(s)).to.equal("");
+      expect(shellcheck(s)).to.equal("");
+    }
+  });
+});
+
+describe("WebFleet user data, rendered", () => {
+  it("without shared files neither mounts nor installs the EFS helper; the health file is local", () => {
+    const s = renderUserData({ ...base, fileSystemId: undefined, accessPointId: undefined });
+    expect(s).not.to.contain("/mnt/efs");
+    expect(s).not.to.contain("amazon-efs-utils");
+    expect(s).to.contain(`printf '%s\\n' 'ok' >"$ROOT"'/var/www/html/healthz'`);
+  });
+
+  it("the agent ships the boot log and cloud-init's output to the boot group, each other log to its own group", () => {
+    const files = (agentConfigOf(script)["logs"] as { logs_collected: { files: { collect_list: unknown[] } } })
+      .logs_collected.files.collect_list;
+    expect(files).to.deep.equal([
+      { file_path: "/var/log/cloudblocks-boot.log", log_group_name: base.logGroups.boot, log_stream_name: "{instance_id}/boot" },
+      {
+        file_path: "/var/log/cloud-init-output.log",
+        log_group_name: base.logGroups.boot,
+        log_stream_name: "{instance_id}/cloud-init-output",
+      },
+      { file_path: "/var/log/httpd/access_log", log_group_name: base.logGroups.webAccess, log_stream_name: "{instance_id}/web-access" },
+      { file_path: "/var/log/httpd/error_log", log_group_name: base.logGroups.webError, log_stream_name: "{instance_id}/web-error" },
+      { file_path: "/var/log/app/app.log", log_group_name: base.logGroups.app, log_stream_name: "{instance_id}/app" },
+    ]);
   });
 
   it("quotes values for bash, including single quotes", () => {
