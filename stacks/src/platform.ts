@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AlarmingPipeline } from "@cloudblocks/alarming-pipeline";
 import { HaVpc } from "@cloudblocks/ha-vpc";
 import { MonitoredDatabase } from "@cloudblocks/monitored-database";
-import { WebFleet } from "@cloudblocks/web-fleet";
+import { APP_ERROR_PATTERN, WEB_SERVER_ERROR_PATTERN, WebFleet } from "@cloudblocks/web-fleet";
 import { fromConfigSection } from "./config";
 import type { StackConfig } from "./config-schema";
 
@@ -48,7 +48,12 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
       opts,
     );
   });
-  const network = new HaVpc(`${name}-network`, config.network, opts);
+  // The NAT instances' impaired alarms go to the same topic (dev's NAT instance is the one that fails quietly).
+  const network = new HaVpc(
+    `${name}-network`,
+    { ...config.network, alarmTopicArn: alarms.alarmTopicArn },
+    opts,
+  );
   const fleet = fromConfigSection(
     "buddyverse:fleet",
     () =>
@@ -82,12 +87,24 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
       ),
   );
 
-  // ALM-3 (seed 002): ERROR in the app log, 2 or more within 1 minute. ALM-5: fleet launch/terminate events.
+  // ALM-3 (seed 002, 004): app log lines that start with ERROR, 2 or more within 1 minute, in the app's own log
+  // group (an ERROR inside a URL of the access log, or a web-server line, never counts).
   alarms.addLogAlarm({
     id: "app-errors",
     logGroupName: fleet.logGroupName,
-    description: "ERROR lines in the web/app logs",
+    pattern: APP_ERROR_PATTERN,
+    description: "app log lines starting with ERROR: 2 or more within 1 minute",
   });
+  // The web server's own errors ([core:error], [proxy:error], … and worse), in its error-log group.
+  alarms.addLogAlarm({
+    id: "web-server-errors",
+    logGroupName: fleet.webErrorLogGroupName,
+    pattern: WEB_SERVER_ERROR_PATTERN,
+    threshold: 5,
+    period: 300,
+    description: "web server error-log lines at level error or worse: 5 or more within 5 minutes",
+  });
+  // ALM-5: fleet launch/terminate events.
   alarms.addAutoScalingEvents("fleet", [fleet.autoScalingGroupName]);
   // ALM-7: one dashboard from what the fleet and the database publish, with every alarm's status on top.
   const dashboard = alarms.createDashboard(

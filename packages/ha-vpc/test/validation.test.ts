@@ -82,10 +82,10 @@ describe("HaVpc input validation (ALL-1)", () => {
     expect(
       await problemsOf({ ...seedPlan, natMode: "perAz", natInstance: { instanceType: "t4g.nano" } }),
     ).to.deep.equal([
-      'args.natInstance: got {"instanceType":"t4g.nano"}; allowed only with natMode "instance" (natMode is "perAz")',
+      'args.natInstance: got {"instanceType":"t4g.nano"}; allowed only with natMode "instance" or "instancePerAz" (natMode is "perAz")',
     ]);
     expect(await problemsOf({ ...seedPlan, natMode: "cheap" })).to.deep.equal([
-      'args.natMode: got "cheap"; allowed: perAz, single, instance, none',
+      'args.natMode: got "cheap"; allowed: perAz, single, instance, instancePerAz, none',
     ]);
   });
 

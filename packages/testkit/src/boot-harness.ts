@@ -72,9 +72,9 @@ const STUB_LIB = [
   "#!/bin/bash",
   "# Shared by every stub: call log, cues, virtual clock. State lives in $STUB_STATE.",
   "set -u",
-  'cmd=${0##*/}',
+  "cmd=${0##*/}",
   "state=$STUB_STATE",
-  "printf '%s\\n' \"$cmd $*\" >>\"$state/calls\"",
+  'printf \'%s\\n\' "$cmd $*" >>"$state/calls"',
   "# cue_hit KIND NAME: is this call (of NAME, counted per KIND) cued? Counts it.",
   "cue_hit() {",
   "  local kind=$1 name=$2 spec k m n",
@@ -102,7 +102,7 @@ const STUB_BODIES: Record<string, string> = {
   timeout: [
     "while [[ $1 == --* ]]; do shift; done",
     "limit=$1; shift",
-    'target=${1##*/}',
+    "target=${1##*/}",
     'if cue_hit hang "$target"; then add_clock "$limit"; exit 124; fi',
     'exec "$@"',
   ].join("\n"),
@@ -121,13 +121,14 @@ const STUB_BODIES: Record<string, string> = {
   ].join("\n"),
   sysctl: [
     "if [[ $1 == -p ]]; then",
-    "  sed -n 's/^ *\\([a-z0-9_.]*\\) *= *\\(.*\\)$/\\1 \\2/p' \"$2\" >>\"$state/sysctl\"",
+    '  sed -n \'s/^ *\\([a-z0-9_.]*\\) *= *\\(.*\\)$/\\1 \\2/p\' "$2" >>"$state/sysctl"',
     "elif [[ $1 == -n ]]; then",
-    "  awk -v k=\"$2\" '$1 == k { v = $2 } END { if (v == \"\") exit 1; print v }' \"$state/sysctl\" 2>/dev/null",
+    '  awk -v k="$2" \'$1 == k { v = $2 } END { if (v == "") exit 1; print v }\' "$state/sysctl" 2>/dev/null',
     "fi",
   ].join("\n"),
   ip: 'echo "default via 172.31.10.1 dev ens5 proto dhcp src 172.31.10.20 metric 512"',
-  swapon: 'if [[ ${1:-} == --show* ]]; then cat "$state/swap" 2>/dev/null || true; else echo "$1" >>"$state/swap"; fi',
+  swapon:
+    'if [[ ${1:-} == --show* ]]; then cat "$state/swap" 2>/dev/null || true; else echo "$1" >>"$state/swap"; fi',
 };
 
 function writeStubs(dir: string, root: string, stubPaths: readonly string[]): void {
@@ -136,9 +137,13 @@ function writeStubs(dir: string, root: string, stubPaths: readonly string[]): vo
   writeFileSync(join(dir, "stub-lib.sh"), STUB_LIB);
   const stub = (path: string, name: string) => {
     const body = STUB_BODIES[name] ?? "exit 0";
-    const failCheck = name === "timeout" || name === "sleep" ? "" : 'if cue_hit fail "$cmd"; then exit 1; fi\n';
+    const failCheck =
+      name === "timeout" || name === "sleep" ? "" : 'if cue_hit fail "$cmd"; then exit 1; fi\n';
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, `#!/bin/bash\nsource ${JSON.stringify(join(dir, "stub-lib.sh"))}\n${failCheck}${body}\n`);
+    writeFileSync(
+      path,
+      `#!/bin/bash\nsource ${JSON.stringify(join(dir, "stub-lib.sh"))}\n${failCheck}${body}\n`,
+    );
     chmodSync(path, 0o755);
   };
   for (const name of STUBBED_COMMANDS) stub(join(bin, name), name);
@@ -204,7 +209,10 @@ export async function runBootScript(script: string, options: BootRunOptions = {}
 
 /** ShellCheck's findings for a bash script ("" when clean); throws when shellcheck is not installed. */
 export function shellcheck(script: string): string {
-  const result = spawnSync("shellcheck", ["--shell=bash", "--format=gcc", "-"], { input: script, encoding: "utf8" });
+  const result = spawnSync("shellcheck", ["--shell=bash", "--format=gcc", "-"], {
+    input: script,
+    encoding: "utf8",
+  });
   if (result.error) {
     throw new Error(
       `shellcheck is not installed (${result.error.message}): flock /tmp/apt.lock apt-get install -y shellcheck`,

@@ -455,7 +455,10 @@ export function parseWebFleetArgs(name: string, args: WebFleetArgs): WebFleetCon
       `allowed: at least ${needed} seconds (the boot script's worst case plus ${HEALTHY_MARGIN_SECONDS} s for the first health checks)`,
     );
   }
-  const config: WebFleetConfig = { ...parsed, healthCheckGracePeriodSeconds: parsed.healthCheckGracePeriodSeconds ?? needed };
+  const config: WebFleetConfig = {
+    ...parsed,
+    healthCheckGracePeriodSeconds: parsed.healthCheckGracePeriodSeconds ?? needed,
+  };
   const problems = Object.keys(config.pathRoutes).filter(
     (key) => `${name}-tg-${key}`.length > MAX_ELB_LOGICAL_NAME,
   );

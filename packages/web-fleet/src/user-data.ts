@@ -71,7 +71,10 @@ function agentStep(input: AgentConfigInput): BootStep {
       `cat >"$ROOT"${shQuote(AGENT_CONFIG_PATH)} <<'CWAGENT_CONFIG'`,
       JSON.stringify(cloudWatchAgentConfig(input), null, 2),
       "CWAGENT_CONFIG",
-      retry(SYSTEMCTL, `"$ROOT"${shQuote(AGENT_CTL)} -a fetch-config -m ec2 -s -c "file:$ROOT"${shQuote(AGENT_CONFIG_PATH)}`),
+      retry(
+        SYSTEMCTL,
+        `"$ROOT"${shQuote(AGENT_CTL)} -a fetch-config -m ec2 -s -c "file:$ROOT"${shQuote(AGENT_CONFIG_PATH)}`,
+      ),
       "systemctl is-active --quiet amazon-cloudwatch-agent",
     ],
   };
@@ -84,7 +87,11 @@ function packagesStep(input: UserDataInput): BootStep | undefined {
     ...(input.appBootstrap ? [] : ["httpd"]),
   ];
   if (names.length === 0) return undefined;
-  return { name: "packages", timeoutSeconds: bound(DNF), lines: [retry(DNF, `dnf install -y ${names.join(" ")}`)] };
+  return {
+    name: "packages",
+    timeoutSeconds: bound(DNF),
+    lines: [retry(DNF, `dnf install -y ${names.join(" ")}`)],
+  };
 }
 
 /**
@@ -131,7 +138,7 @@ function healthTarget(healthCheckPath: string): string {
 function webServerStep(input: UserDataInput): BootStep {
   const target = healthTarget(input.healthCheckPath);
   const page = "<!doctype html><title>web-fleet</title><p>web-fleet instance is running.</p>";
-  const lines = ["mkdir -p \"$ROOT/var/www/html\""];
+  const lines = ['mkdir -p "$ROOT/var/www/html"'];
   if (target !== "/var/www/html/index.html") {
     lines.push(`printf '%s\\n' ${shQuote(page)} >"$ROOT/var/www/html/index.html"`);
   }

@@ -31,7 +31,8 @@ const base: UserDataInput = {
   accessPointId: "fsap-0123456789abcdef0",
 };
 const script = renderUserData(base);
-const run = (s: string, options: BootRunOptions = {}) => runBootScript(s, { stubPaths: [AGENT_CTL], ...options });
+const run = (s: string, options: BootRunOptions = {}) =>
+  runBootScript(s, { stubPaths: [AGENT_CTL], ...options });
 const stepBound = (input: UserDataInput, name: string) =>
   fleetBootSteps(input).find((s) => s.name === name)!.timeoutSeconds;
 /** Index of the first call matching, -1 if none. */
@@ -58,7 +59,12 @@ describe("WebFleet user data, run with stubbed system commands (WEB-8, WEB-10)",
       }),
       run(script, { cues: { mount: { hang: "1/1" } } }),
       run(script, { cues: { dnf: { fail: "1/1" } } }),
-      run(renderUserData({ ...base, appBootstrap: "#!/bin/bash\necho \"app up as $(id -u)\" >\"$BOOT_ROOT/app-ran\"\n" })),
+      run(
+        renderUserData({
+          ...base,
+          appBootstrap: '#!/bin/bash\necho "app up as $(id -u)" >"$BOOT_ROOT/app-ran"\n',
+        }),
+      ),
     ]);
   });
 
@@ -70,7 +76,11 @@ describe("WebFleet user data, run with stubbed system commands (WEB-8, WEB-10)",
     const agentStart = callIndex(happy, /^amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -s -c file:/);
     expect(agentInstall).to.equal(2); // after only the step's `timeout` and the retry's `timeout`
     expect(agentStart).to.be.greaterThan(agentInstall);
-    for (const later of [/^dnf install -y amazon-efs-utils httpd$/, /^mount /, /^systemctl enable --now httpd$/]) {
+    for (const later of [
+      /^dnf install -y amazon-efs-utils httpd$/,
+      /^mount /,
+      /^systemctl enable --now httpd$/,
+    ]) {
       expect(callIndex(happy, later)).to.be.greaterThan(agentStart);
     }
     const config = JSON.parse(happy.read(AGENT_CONFIG_PATH)!) as Record<string, unknown>;
@@ -78,7 +88,10 @@ describe("WebFleet user data, run with stubbed system commands (WEB-8, WEB-10)",
   });
 
   it("is idempotent: a second run mounts nothing twice and adds no second fstab line", () => {
-    const fstab = happy.read("/etc/fstab")!.split("\n").filter((l) => l.includes("efs"));
+    const fstab = happy
+      .read("/etc/fstab")!
+      .split("\n")
+      .filter((l) => l.includes("efs"));
     expect(fstab).to.deep.equal([
       `fs-0e922dc34f9e8f2f6 /mnt/efs efs _netdev,${EFS_MOUNT_OPTIONS},tls,accesspoint=fsap-0123456789abcdef0 0 0`,
     ]);
@@ -100,7 +113,9 @@ describe("WebFleet user data, run with stubbed system commands (WEB-8, WEB-10)",
   it("survives transient failures: retried with backoff, still BOOT OK", () => {
     expect(transient.statuses).to.deep.equal([0]);
     expect(transient.lastLine).to.equal("BOOT OK");
-    expect(transient.log).to.contain("attempt 1 of 3 failed, retrying in 5 s: dnf install -y amazon-cloudwatch-agent");
+    expect(transient.log).to.contain(
+      "attempt 1 of 3 failed, retrying in 5 s: dnf install -y amazon-cloudwatch-agent",
+    );
     expect(transient.log).to.contain("attempt 2 of 5 failed, retrying in 10 s: mount /mnt/efs");
     // One wait of 5 s each for the first dnf (the second install's first call is not cued), mount and curl.
     expect(transient.calls.filter((c) => c === "sleep 5")).to.have.length(3);
@@ -162,18 +177,35 @@ describe("WebFleet user data, rendered", () => {
   });
 
   it("the agent ships the boot log and cloud-init's output to the boot group, each other log to its own group", () => {
-    const files = (agentConfigOf(script)["logs"] as { logs_collected: { files: { collect_list: unknown[] } } })
-      .logs_collected.files.collect_list;
+    const files = (
+      agentConfigOf(script)["logs"] as { logs_collected: { files: { collect_list: unknown[] } } }
+    ).logs_collected.files.collect_list;
     expect(files).to.deep.equal([
-      { file_path: "/var/log/cloudblocks-boot.log", log_group_name: base.logGroups.boot, log_stream_name: "{instance_id}/boot" },
+      {
+        file_path: "/var/log/cloudblocks-boot.log",
+        log_group_name: base.logGroups.boot,
+        log_stream_name: "{instance_id}/boot",
+      },
       {
         file_path: "/var/log/cloud-init-output.log",
         log_group_name: base.logGroups.boot,
         log_stream_name: "{instance_id}/cloud-init-output",
       },
-      { file_path: "/var/log/httpd/access_log", log_group_name: base.logGroups.webAccess, log_stream_name: "{instance_id}/web-access" },
-      { file_path: "/var/log/httpd/error_log", log_group_name: base.logGroups.webError, log_stream_name: "{instance_id}/web-error" },
-      { file_path: "/var/log/app/app.log", log_group_name: base.logGroups.app, log_stream_name: "{instance_id}/app" },
+      {
+        file_path: "/var/log/httpd/access_log",
+        log_group_name: base.logGroups.webAccess,
+        log_stream_name: "{instance_id}/web-access",
+      },
+      {
+        file_path: "/var/log/httpd/error_log",
+        log_group_name: base.logGroups.webError,
+        log_stream_name: "{instance_id}/web-error",
+      },
+      {
+        file_path: "/var/log/app/app.log",
+        log_group_name: base.logGroups.app,
+        log_stream_name: "{instance_id}/app",
+      },
     ]);
   });
 

@@ -379,9 +379,9 @@ describe("WebFleet (prod defaults)", () => {
       };
       const groups = b.all(T.logGroup).map((g) => String(g.outputs["name"]));
       expect(groups).to.have.length(4);
-      expect(new Set(config.logs.logs_collected.files.collect_list.map((f) => f.log_group_name))).to.deep.equal(
-        new Set(groups),
-      );
+      expect(
+        new Set(config.logs.logs_collected.files.collect_list.map((f) => f.log_group_name)),
+      ).to.deep.equal(new Set(groups));
       expect(script).not.to.match(/password|secret_?key|BEGIN [A-Z ]*PRIVATE KEY/i);
     });
   });
@@ -463,7 +463,15 @@ describe("WebFleet (prod defaults)", () => {
         // The agent's metrics: an agent that stopped reporting is an alarm, not a blank graph.
         memory: ["mem_used_percent", "Maximum", "GreaterThanThreshold", 90, 60, 5, "breaching"],
         disk: ["disk_used_percent", "Maximum", "GreaterThanThreshold", 85, 300, 2, "breaching"],
-        "boot-failed": ["BootFailures-web", "Sum", "GreaterThanOrEqualToThreshold", 1, 300, 1, "notBreaching"],
+        "boot-failed": [
+          "BootFailures-web",
+          "Sum",
+          "GreaterThanOrEqualToThreshold",
+          1,
+          300,
+          1,
+          "notBreaching",
+        ],
       });
       for (const alarm of Object.values(alarms)) {
         expect(alarm).to.deep.include({ actionsEnabled: true, alarmActions: [TOPIC], okActions: [TOPIC] });

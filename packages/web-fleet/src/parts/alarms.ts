@@ -237,7 +237,12 @@ export function createBootFailureAlarm(
     {
       logGroupName: bootLogGroupName,
       pattern: BOOT_FAILED_PATTERN,
-      metricTransformation: { name: metricName, namespace: FLEET_LOG_NAMESPACE, value: "1", defaultValue: "0" },
+      metricTransformation: {
+        name: metricName,
+        namespace: FLEET_LOG_NAMESPACE,
+        value: "1",
+        defaultValue: "0",
+      },
     },
     { parent },
   );
