@@ -201,6 +201,7 @@ describe("dev is the cheap variant of the same program (STK-1)", () => {
     const findings = dev.plan.policies.violations.map((v) => `${v.enforcement} ${v.policy}`);
     expect([...new Set(findings)]).to.have.members([
       "advisory nat-per-az",
+      "advisory az-loss-survivable",
       "advisory alb-http-redirects-to-https",
       "advisory alb-deletion-protection",
       "advisory rds-multi-az",

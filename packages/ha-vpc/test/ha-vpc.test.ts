@@ -155,6 +155,7 @@ describe("HaVpc cheaper NAT modes", () => {
     const report = await runPolicies(env.recorder.resources, { policies });
     expect(report.violations.map((v) => v.message)).to.deep.equal([
       'app subnet "net-vpc-app-2" (ap-northeast-2c) sends its internet traffic through ap-northeast-2a; losing that AZ cuts its egress.',
+      'losing ap-northeast-2a stops the egress tier: app subnet "net-vpc-app-2" (ap-northeast-2c) leaves through a NAT in ap-northeast-2a.',
     ]);
   });
 
@@ -201,6 +202,7 @@ describe("HaVpc cheaper NAT modes", () => {
     const report = await runPolicies(env.recorder.resources, { policies });
     expect(report.violations.map((v) => `${v.policy}: ${v.message}`)).to.deep.equal([
       'nat-per-az: app subnet "net-vpc-app-2" (ap-northeast-2c) sends its internet traffic through ap-northeast-2a; losing that AZ cuts its egress.',
+      'az-loss-survivable: losing ap-northeast-2a stops the egress tier: app subnet "net-vpc-app-2" (ap-northeast-2c) leaves through a NAT in ap-northeast-2a.',
     ]);
   });
 

@@ -224,6 +224,9 @@ export class MonitoredDatabase extends pulumi.ComponentResource {
             identifier,
             ...common,
             ...performanceInsights(replica.instanceClass),
+            // A same-region replica is always encrypted with the source's key; RDS refuses a KmsKeyId for it
+            // (CreateDBInstanceReadReplica, KmsKeyId).
+            kmsKeyId: undefined,
             replicateSourceDb: primary.identifier,
             instanceClass: replica.instanceClass,
             availabilityZone: replica.availabilityZone,

@@ -234,7 +234,6 @@ describe("MonitoredDatabase (prod configuration)", () => {
       instanceClass: "db.m6g.large",
       storageType: "gp3",
       storageEncrypted: true,
-      kmsKeyId: primary.inputs["kmsKeyId"],
       multiAz: false,
       publiclyAccessible: false,
       iamDatabaseAuthenticationEnabled: true,
@@ -247,7 +246,8 @@ describe("MonitoredDatabase (prod configuration)", () => {
       performanceInsightsEnabled: true,
       parameterGroupName: primary.inputs["parameterGroupName"],
     });
-    expect(replica.inputs).not.to.have.any.keys(
+    expect(replica.inputs, "a same-region replica inherits the primary's key").not.to.have.any.keys(
+      "kmsKeyId",
       "username",
       "manageMasterUserPassword",
       "backupRetentionPeriod",

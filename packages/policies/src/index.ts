@@ -1,6 +1,7 @@
 export { policies } from "./policies";
 export {
   runPolicies,
+  azLossReport,
   type PolicySubject,
   type PolicyReport,
   type PolicyViolation,
@@ -8,3 +9,10 @@ export {
 } from "./runner";
 export { STANDARD_TAG_KEYS, TAGGABLE_TYPES, UNTAGGABLE_TYPES } from "./rules/tagging";
 export type { CloudblocksPolicy } from "./types";
+export {
+  analyseAzLoss,
+  AZ_LOSS_TIERS,
+  type AzLossReport,
+  type AzLossRow,
+  type AzLossTier,
+} from "./az-loss/analysis";

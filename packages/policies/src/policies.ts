@@ -1,4 +1,5 @@
 import { alarmingPolicies } from "./rules/alarming";
+import { azLossSurvivable } from "./rules/az-loss";
 import { databasePolicies } from "./rules/database";
 import { logGroupRetention } from "./rules/logging";
 import { noWorldOpenPorts } from "./rules/network";
@@ -13,6 +14,7 @@ export const policies: readonly CloudblocksPolicy[] = [
   noWorldOpenPorts,
   logGroupRetention,
   ...networkVpcPolicies,
+  azLossSurvivable,
   ...webPolicies,
   ...databasePolicies,
   ...alarmingPolicies,

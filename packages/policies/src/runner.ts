@@ -6,6 +6,7 @@ import type {
   ResourceValidationArgs,
   StackValidationArgs,
 } from "@pulumi/policy";
+import { analyseAzLoss, type AzLossReport } from "./az-loss/analysis";
 import { policies as allPolicies } from "./policies";
 import type { CloudblocksPolicy, Props } from "./types";
 
@@ -192,6 +193,12 @@ function collectStrings(value: unknown, out: Set<string>): void {
   else if (Array.isArray(value)) value.forEach((v) => collectStrings(v, out));
   else if (value !== null && typeof value === "object")
     Object.values(value).forEach((v) => collectStrings(v, out));
+}
+
+/** The AZ-loss table of a recorded plan, computed on the same linked view stack policies get. */
+export function azLossReport(subjects: readonly PolicySubject[]): AzLossReport {
+  const custom = subjects.filter((s) => s.custom && !s.type.startsWith("pulumi:providers:"));
+  return analyseAzLoss(linkResources(custom, () => undefined));
 }
 
 /**

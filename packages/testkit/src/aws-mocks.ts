@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { defaultAccount, type MockAccount } from "./context";
 import { hex } from "./ids";
+import { checkProviderRules } from "./provider-rules/check";
 import { modelAwsxVpc, type VirtualChild } from "./model/awsx-vpc";
 import { invokeModels } from "./model/invokes";
 import { resourceModels, type Props } from "./model";
@@ -51,6 +52,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     if (args.type.startsWith("pulumi:providers:")) return { id: hex(seed, 32), state: inputs };
     const model = resourceModels[args.type];
     const region = typeof inputs["region"] === "string" ? inputs["region"] : this.account.region;
+    checkProviderRules(args.type, args.name, inputs, region); // refuse what `pulumi preview` would refuse
     if (model) {
       const { id, state } = model({
         type: args.type,

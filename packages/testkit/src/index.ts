@@ -27,3 +27,4 @@ export {
   type BootRunOptions,
   type Cue,
 } from "./boot-harness";
+export * from "./provider-rules";

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { runPolicies, type PolicyPackConfig } from "@cloudblocks/policies";
+import { azLossReport, runPolicies, type PolicyPackConfig } from "@cloudblocks/policies";
 import {
   outputOf,
   renderDiagram,
@@ -9,6 +9,7 @@ import {
   toPlanResource,
   SECRET_MARKER,
   type Plan,
+  type RecordedResource,
 } from "@cloudblocks/testkit";
 import { loadStackConfig } from "../config";
 import { buildPlatform } from "../platform";
@@ -19,6 +20,8 @@ export interface PlanResult {
   readonly diagram: string;
   /** Resource types the testkit answered generically: their outputs in this plan are not realistic. */
   readonly unmodelledTypes: readonly string[];
+  /** The recorded registrations with their modelled outputs (unmasked: for tests, never written out). */
+  readonly records: readonly RecordedResource[];
 }
 
 /** Per-environment policy exceptions, in `--policy-pack-config` format (`stacks/policy-config/<stack>.json`). */
@@ -60,10 +63,12 @@ export async function runPlan(root: string, stack: string): Promise<PlanResult> 
     resources: records.map(toPlanResource),
     outputs,
     policies,
+    azLoss: azLossReport(records),
   };
   return {
     plan,
     diagram: renderDiagram(records, `${files.project} ${stack}`),
     unmodelledTypes: env.recorder.unmodelledTypes,
+    records,
   };
 }

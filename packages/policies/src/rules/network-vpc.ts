@@ -1,19 +1,8 @@
-import type { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import type { CloudblocksPolicy, Props } from "../types";
+import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import type { CloudblocksPolicy } from "../types";
+import { egressAz, INTERNET_TARGETS, refersTo, SUBNET, subnetsWithDefaultRoutes, tierOf } from "./topology";
 
 const VPC = "aws:ec2/vpc:Vpc";
-const SUBNET = "aws:ec2/subnet:Subnet";
-const ROUTE = "aws:ec2/route:Route";
-const ASSOCIATION = "aws:ec2/routeTableAssociation:RouteTableAssociation";
-
-/** The first resource an input refers to (by id or ARN), as the engine's property dependencies say. */
-function referenced(resource: PolicyResource, key: string): PolicyResource | undefined {
-  return resource.propertyDependencies[key]?.[0];
-}
-
-function refersTo(resource: PolicyResource, key: string, target: PolicyResource): boolean {
-  return (resource.propertyDependencies[key] ?? []).includes(target);
-}
 
 export const defaultSecurityGroupClosed: StackValidationPolicy = {
   name: "default-security-group-closed",
@@ -67,62 +56,6 @@ export const noAutoAssignedPublicIps: ResourceValidationPolicy = {
     }
   },
 };
-
-function tierOf(subnet: PolicyResource): string | undefined {
-  const tags = (subnet.props["tags"] as Props | undefined) ?? {};
-  return (
-    (tags["Tier"] as string | undefined) ??
-    ({ Private: "app", Isolated: "data", Public: "public" } as Record<string, string>)[
-      String(tags["SubnetType"])
-    ]
-  );
-}
-
-/** The AZ the egress target of a default route lives in (NAT gateway or NAT instance → its subnet's AZ). */
-function egressAz(route: PolicyResource): string | undefined {
-  const target =
-    referenced(route, "natGatewayId") ??
-    referenced(route, "networkInterfaceId") ??
-    referenced(route, "instanceId");
-  if (!target) return undefined;
-  const subnet = referenced(target, "subnetId");
-  return (
-    (subnet?.props["availabilityZone"] as string | undefined) ??
-    (target.props["availabilityZone"] as string | undefined)
-  );
-}
-
-const INTERNET_TARGETS = [
-  "gatewayId",
-  "natGatewayId",
-  "networkInterfaceId",
-  "instanceId",
-  "transitGatewayId",
-  "egressOnlyGatewayId",
-];
-
-/** Each association of a subnet with its route table, and the table's default routes. */
-function subnetsWithDefaultRoutes(resources: readonly PolicyResource[]) {
-  const defaultRoutes = resources.filter(
-    (r) =>
-      r.type === ROUTE &&
-      (r.props["destinationCidrBlock"] === "0.0.0.0/0" || r.props["destinationIpv6CidrBlock"] === "::/0"),
-  );
-  return resources
-    .filter((r) => r.type === ASSOCIATION)
-    .map((association) => ({
-      subnet: referenced(association, "subnetId"),
-      table: referenced(association, "routeTableId"),
-    }))
-    .filter(
-      (link): link is { subnet: PolicyResource; table: PolicyResource } =>
-        link.subnet !== undefined && link.table !== undefined,
-    ) // ids unknown at a first preview: nothing to prove
-    .map(({ subnet, table }) => ({
-      subnet,
-      routes: defaultRoutes.filter((route) => refersTo(route, "routeTableId", table)),
-    }));
-}
 
 export const natPerAz: StackValidationPolicy = {
   name: "nat-per-az",

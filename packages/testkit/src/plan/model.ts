@@ -30,12 +30,27 @@ export interface PlanPolicyReport {
   readonly violations: readonly PlanViolation[];
 }
 
+/** One verdict of the AZ-loss analysis: does this tier keep serving if this AZ is lost (null: nothing in the tier)? */
+export interface PlanAzLossRow {
+  readonly az: string;
+  readonly tier: string;
+  readonly survives: boolean | null;
+  readonly reason: string;
+}
+
+export interface PlanAzLossReport {
+  readonly availabilityZones: readonly string[];
+  readonly rows: readonly PlanAzLossRow[];
+}
+
 export interface Plan {
   readonly stack: string;
   readonly project: string;
   readonly resources: readonly PlanResource[];
   readonly outputs: Props;
   readonly policies: PlanPolicyReport;
+  /** Per AZ and tier, whether the stack keeps serving when that AZ is lost (when the plan computed it). */
+  readonly azLoss?: PlanAzLossReport;
 }
 
 function maskPath(target: Props, path: string): void {

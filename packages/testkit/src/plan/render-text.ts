@@ -1,4 +1,4 @@
-import type { Plan, PlanResource } from "./model";
+import type { Plan, PlanAzLossReport, PlanResource } from "./model";
 
 /** Resource counts by type, most frequent first. */
 export function countByType(resources: readonly PlanResource[]): [string, number][] {
@@ -43,6 +43,28 @@ function renderOutputs(outputs: Plan["outputs"]): string {
     .join("\n");
 }
 
+const VERDICT = (survives: boolean | null) => (survives === null ? "n/a" : survives ? "yes" : "NO");
+
+/** The AZ-loss table: one line per tier, one column per AZ, then the reason for every "NO". */
+export function renderAzLoss(report: PlanAzLossReport): string {
+  const tiers = [...new Set(report.rows.map((r) => r.tier))];
+  const width = Math.max(...tiers.map((t) => t.length), 4) + 2;
+  const column = Math.max(...report.availabilityZones.map((az) => az.length)) + 2;
+  const verdict = (tier: string, az: string) => {
+    const rows = report.rows.filter((r) => r.tier === tier && r.az === az);
+    return VERDICT(rows.some((r) => r.survives === false) ? false : (rows[0]?.survives ?? null));
+  };
+  const header = `  ${"tier".padEnd(width)}${report.availabilityZones.map((az) => `lose ${az}`.padEnd(column + 5)).join("")}`;
+  const lines = tiers.map(
+    (tier) =>
+      `  ${tier.padEnd(width)}${report.availabilityZones.map((az) => verdict(tier, az).padEnd(column + 5)).join("")}`,
+  );
+  const reasons = report.rows
+    .filter((r) => r.survives === false)
+    .map((r) => `  NO  ${r.tier}, losing ${r.az}: ${r.reason}`);
+  return [header, ...lines, ...reasons].join("\n");
+}
+
 /** The whole human-readable plan: tree, counts, outputs, policy results. */
 export function renderPlanText(plan: Plan): string {
   const custom = plan.resources.filter((r) => r.custom);
@@ -58,6 +80,7 @@ export function renderPlanText(plan: Plan): string {
     "",
     "Outputs",
     renderOutputs(plan.outputs) || "  (none)",
+    ...(plan.azLoss ? ["", "If one AZ is lost (keeps serving?)", renderAzLoss(plan.azLoss)] : []),
     "",
     `Policies: ${plan.policies.checked} checks, ${violations.length} violation(s)`,
     ...violations.map((v) => `  [${v.enforcement}] ${v.policy}: ${v.message}\n      at ${v.urn}`),

@@ -1,0 +1,9 @@
+export {
+  checkProviderRules,
+  pathText,
+  ProviderRuleChecker,
+  ProviderRuleError,
+  providerRulesTable,
+} from "./check";
+export { awsRules, type AwsRule } from "./aws-rules";
+export type { Check, RuleSpec, RulesTable, Segment } from "./types";

@@ -1,0 +1,55 @@
+/** A path into a resource's inputs: property names, `"*"` for every element of a list, or a fixed index. */
+export type Segment = string | number;
+
+/** A value check, as the generator writes it (see scripts/provider-rules/schema-rules.mjs). */
+export type Check =
+  | { k: "in"; values: (string | number)[]; ignoreCase: boolean; enum?: string }
+  | { k: "range"; min?: number; max?: number }
+  | { k: "divisibleBy"; n: number }
+  | { k: "len"; min?: number; max?: number }
+  | { k: "match" | "notMatch"; re: string; flags: string; msg: string }
+  | { k: "all" | "any"; of: Check[] }
+  | { k: "arn" | "json" | "nonZero" | "ipv4" }
+  | { k: "cidr"; minPrefix?: number; maxPrefix?: number };
+
+export type RuleKind =
+  | "required"
+  | "value"
+  | "maxItems"
+  | "minItems"
+  | "conflictsWith"
+  | "exactlyOneOf"
+  | "atLeastOneOf"
+  | "requiredWith";
+
+export interface RuleSpec {
+  readonly path: Segment[];
+  /** The provider's own attribute path (snake_case, `.0.` for single blocks, `.*.` for each element). */
+  readonly tf: string;
+  readonly rule: RuleKind;
+  readonly check?: Check;
+  readonly n?: number;
+  readonly with?: Segment[][];
+  readonly sensitive?: boolean;
+}
+
+export interface Source {
+  readonly repo: string;
+  readonly commit: string;
+  readonly file: string;
+}
+
+export interface TypeRules {
+  readonly tf: string;
+  readonly src: number;
+  readonly rules: RuleSpec[];
+  readonly notCovered: { tf: string; what: string }[];
+  readonly unmapped: string[];
+  readonly pulumiOptional: string[];
+}
+
+export interface RulesTable {
+  readonly pulumiAws: string;
+  readonly sources: Source[];
+  readonly types: Record<string, TypeRules>;
+}

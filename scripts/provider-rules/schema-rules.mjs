@@ -1,0 +1,262 @@
+// Turns a parsed terraform-provider-aws schema (SDKv2 `map[string]*schema.Schema` or plugin-framework
+// `schema.Schema{Attributes, Blocks}`) into checker rules on Pulumi property paths.
+import { Parser, tokenize } from "./go-parse.mjs";
+
+/** `names.AttrKMSKeyID` → `kms_key_id` (the names package spells attribute names this way). */
+export function attrConstToSnake(name) {
+  const special = { IPv6: "ipv6", IPv4: "ipv4", IPAddress: "ip_address" };
+  let s = name.replace(/^Attr/, "");
+  for (const [k, v] of Object.entries(special)) s = s.replace(k, `_${v}_`);
+  return s
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .toLowerCase()
+    .replace(/__+/g, "_")
+    .replace(/^_|_$/g, "");
+}
+
+/** The constant value of an expression: literals, constants of the package, `X_Values()` and SDK enum values. */
+export function resolveValue(node, sym) {
+  if (!node) return undefined;
+  if (node.k === "lit") return node.v;
+  if (node.k === "ident") {
+    if (node.name === "true" || node.name === "false") return node.name === "true";
+    if (node.name.startsWith("names.Attr")) return attrConstToSnake(node.name.slice(6));
+    const short = node.name.split(".").pop();
+    if (sym.consts.has(node.name)) return sym.consts.get(node.name);
+    if (sym.consts.has(short)) return sym.consts.get(short);
+    return undefined;
+  }
+  if (node.k === "composite") {
+    const vs = node.elems.map((e) => resolveValue(e.value, sym));
+    return vs.every((v) => v !== undefined) ? vs : undefined;
+  }
+  if (node.k === "call" && node.fn.k === "ident") {
+    const short = node.fn.name.split(".").pop();
+    if (sym.funcs.has(short)) return sym.funcs.get(short);
+    // aws-sdk-go v1 style `cloudwatch.ComparisonOperator_Values()`
+    const m = /^(\w+)_Values$/.exec(short);
+    if (m && sym.enums.has(m[1])) return sym.enums.get(m[1]);
+    if (node.fn.name === "string" && node.args.length === 1) return resolveValue(node.args[0], sym);
+  }
+  if (node.k === "call" && node.fn.k === "generic" && /enum\.Values$/.test(node.fn.fn.name)) {
+    return sym.enums.get(node.fn.targs[0].split(".").pop());
+  }
+  if (node.k === "call" && node.fn.k === "select" && node.fn.name === "Values") {
+    // awstypes.Foo("").Values()
+    const inner = node.fn.e;
+    if (inner.k === "call" && inner.fn.k === "ident") return sym.enums.get(inner.fn.name.split(".").pop());
+  }
+  return undefined;
+}
+
+/** A Go regexp (RE2) as a JavaScript pattern and flags, or undefined when it uses what JavaScript lacks. */
+export function goRegex(src) {
+  let flags = "u";
+  let re = src;
+  const m = /^\(\?([a-z]+)\)/.exec(re);
+  if (m) {
+    if (m[1].includes("i")) flags += "i";
+    if (m[1].includes("s")) flags += "s";
+    re = re.slice(m[0].length);
+  }
+  re = re
+    .replace(/\\A/g, "^")
+    .replace(/\\z/g, "$")
+    .replace(/\[:alnum:\]/g, "a-zA-Z0-9")
+    .replace(/\[:alpha:\]/g, "a-zA-Z")
+    .replace(/\[:digit:\]/g, "0-9")
+    .replace(/\[:lower:\]/g, "a-z")
+    .replace(/\[:upper:\]/g, "A-Z")
+    .replace(/\[:space:\]/g, "\\s")
+    .replace(/\[:punct:\]/g, "!-\\/:-@\\[-`{-~")
+    .replace(/\\pL/g, "\\p{L}")
+    .replace(/\\pN/g, "\\p{N}");
+  try {
+    new RegExp(re, flags);
+    return { re, flags };
+  } catch {
+    return undefined;
+  }
+}
+
+const call = (node) => (node?.k === "call" ? node : undefined);
+const fnName = (node) =>
+  node.fn.k === "ident"
+    ? node.fn.name
+    : node.fn.k === "generic"
+      ? `${node.fn.fn.name}[${node.fn.targs.join(",")}]`
+      : "?";
+
+/** A validator expression → a check, or `{k: "unknown", what}` when its logic is not modelled. */
+export function validatorCheck(node, sym) {
+  if (node?.k === "ident") {
+    const simple = {
+      "verify.ValidARN": { k: "arn" },
+      "validation.StringIsJSON": { k: "json" },
+      "verify.ValidIAMPolicyJSON": { k: "json" },
+      "validation.IsCIDR": { k: "cidr" },
+      "verify.ValidCIDRNetworkAddress": { k: "cidr" },
+      "validation.IsIPv4Address": { k: "ipv4" },
+      "validation.StringIsNotEmpty": { k: "len", min: 1 },
+      "validation.StringIsNotWhiteSpace": {
+        k: "match",
+        re: "\\S",
+        flags: "u",
+        msg: "must not be empty or white space",
+      },
+      "validation.IsPortNumber": { k: "range", min: 1, max: 65535 },
+      "validation.IsPortNumberOrZero": { k: "range", min: 0, max: 65535 },
+      "validation.NoZeroValues": { k: "nonZero" },
+    };
+    return simple[node.name] ?? { k: "unknown", what: node.name };
+  }
+  const c = call(node);
+  if (!c) return { k: "unknown", what: node?.k ?? "?" };
+  const name = fnName(c);
+  const n = (i) => resolveValue(c.args[i], sym);
+  switch (name) {
+    case "validation.ToDiagFunc":
+      return validatorCheck(c.args[0], sym);
+    case "validation.StringInSlice":
+    case "validation.StringInSliceCaseInsensitive":
+    case "stringvalidator.OneOf":
+    case "stringvalidator.OneOfCaseInsensitive": {
+      const values = name.startsWith("stringvalidator")
+        ? c.args.flatMap((a) => [resolveValue(a, sym)].flat())
+        : n(0);
+      if (!Array.isArray(values) || values.some((v) => v === undefined))
+        return { k: "unknown", what: `${name}(unresolved values)` };
+      const ignoreCase =
+        name.endsWith("CaseInsensitive") || (name === "validation.StringInSlice" && n(1) === true);
+      return { k: "in", values, ignoreCase };
+    }
+    case "validation.IntInSlice":
+    case "int64validator.OneOf": {
+      const values = name === "int64validator.OneOf" ? c.args.map((a) => resolveValue(a, sym)) : n(0);
+      return Array.isArray(values) ? { k: "in", values, ignoreCase: false } : { k: "unknown", what: name };
+    }
+    case "validation.IntBetween":
+    case "validation.FloatBetween":
+    case "int64validator.Between":
+    case "float64validator.Between":
+      return { k: "range", min: n(0), max: n(1) };
+    case "validation.IntAtLeast":
+    case "validation.FloatAtLeast":
+    case "int64validator.AtLeast":
+      return { k: "range", min: n(0) };
+    case "validation.IntAtMost":
+    case "validation.FloatAtMost":
+    case "int64validator.AtMost":
+      return { k: "range", max: n(0) };
+    case "validation.IntDivisibleBy":
+      return { k: "divisibleBy", n: n(0) };
+    case "validation.StringLenBetween":
+    case "stringvalidator.LengthBetween":
+      return { k: "len", min: n(0), max: n(1) };
+    case "stringvalidator.LengthAtLeast":
+      return { k: "len", min: n(0) };
+    case "stringvalidator.LengthAtMost":
+      return { k: "len", max: n(0) };
+    case "validation.StringMatch":
+    case "validation.StringDoesNotMatch":
+    case "stringvalidator.RegexMatches": {
+      const reNode = c.args[0];
+      const reSrc = reNode?.k === "call" ? resolveValue(reNode.args[0], sym) : undefined;
+      const compiled = typeof reSrc === "string" ? goRegex(reSrc) : undefined;
+      if (!compiled) return { k: "unknown", what: `${name}(regexp not portable)` };
+      return { k: name.endsWith("DoesNotMatch") ? "notMatch" : "match", ...compiled, msg: n(1) ?? "" };
+    }
+    case "validation.IsCIDRNetwork":
+      return { k: "cidr", minPrefix: n(0), maxPrefix: n(1) };
+    case "validation.All":
+    case "validation.AllDiag":
+      return { k: "all", of: c.args.map((a) => validatorCheck(a, sym)) };
+    case "validation.Any":
+    case "validation.AnyDiag":
+      return { k: "any", of: c.args.map((a) => validatorCheck(a, sym)) };
+  }
+  if (c.fn.k === "generic" && /^enum\.(Validate|FrameworkValidate|ValidateIgnoreCase)$/.test(c.fn.fn.name)) {
+    const enumName = c.fn.targs[0].split(".").pop();
+    const values = sym.enums.get(enumName);
+    if (!values) return { k: "unknown", what: `${name} (enum values not vendored)` };
+    return { k: "in", values, ignoreCase: c.fn.fn.name === "enum.ValidateIgnoreCase", enum: enumName };
+  }
+  return { k: "unknown", what: name };
+}
+
+/** Simplifies: unknowns inside all() are dropped (the rest still must hold); an unknown inside any() makes it unknown. */
+export function simplify(check) {
+  if (check.k === "all") {
+    const of = check.of.map(simplify).filter((c) => c.k !== "unknown");
+    const lost = check.of.map(simplify).filter((c) => c.k === "unknown");
+    if (of.length === 0) return lost[0] ?? { k: "unknown", what: "all()" };
+    return of.length === 1 ? { ...of[0], partial: lost.length > 0 || undefined } : { k: "all", of };
+  }
+  if (check.k === "any") {
+    const of = check.of.map(simplify);
+    const unknown = of.find((c) => c.k === "unknown");
+    return unknown
+      ? { k: "unknown", what: `any(${of.map((c) => c.what ?? c.k).join(", ")})` }
+      : { k: "any", of };
+  }
+  return check;
+}
+
+/** Symbols (constants, `X_Values()` funcs, SDK enum `Values()`) defined by the scratch files of a package. */
+export function collectSymbols(sources) {
+  const sym = { consts: new Map(), funcs: new Map(), enums: new Map() };
+  for (const src of sources) {
+    for (const m of src.matchAll(/^\s*([A-Za-z_]\w*)(?:\s+[A-Za-z_][\w.]*)?\s*=\s*"([^"]*)"/gm))
+      sym.consts.set(m[1], m[2]);
+    for (const m of src.matchAll(/^\s*([A-Za-z_]\w*)(?:\s+[A-Za-z_][\w.]*)?\s*=\s*(-?\d+)\s*$/gm))
+      sym.consts.set(m[1], Number(m[2]));
+  }
+  for (const src of sources) {
+    for (const m of src.matchAll(/func \((\w+)\) Values\(\) \[\]\w+ \{\s*return \[\]\w+\{([^}]*)\}/g)) {
+      sym.enums.set(
+        m[1],
+        [...m[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]),
+      );
+    }
+    for (const m of src.matchAll(
+      /func (\w+)\(\) \[\](?:string|int) \{\s*return (\[\](?:string|int)\{[^}]*\})/g,
+    )) {
+      const p = new Parser(tokenize(m[2]));
+      sym.funcs.set(m[1], resolveValue(p.parseExpr(), sym));
+    }
+    // aws-sdk-go v1: `func Foo_Values() []string { return []string{ FooBar, … } }`
+    for (const m of src.matchAll(/func (\w+)_Values\(\) \[\]string \{\s*return \[\]string\{([^}]*)\}/g)) {
+      const values = [...m[2].matchAll(/(\w+)/g)].map((x) => sym.consts.get(x[1]));
+      if (values.every((v) => v !== undefined)) sym.enums.set(m[1], values);
+    }
+  }
+  return sym;
+}
+
+/** Finds the schema literal after `func <name>(` and parses it. */
+export function parseResourceSchema(src, funcName) {
+  const at = src.indexOf(`func ${funcName}(`);
+  if (at < 0) throw new Error(`func ${funcName} not found`);
+  const sdk = src.indexOf("map[string]*schema.Schema{", at);
+  const fw = src.indexOf("schema.Schema{", at);
+  const tokens = tokenize(src.slice(at));
+  const p = new Parser(tokens);
+  // walk to the first schema literal token sequence
+  const isFw = fw >= 0 && (sdk < 0 || fw < sdk) && !src.slice(fw - 15, fw).includes("*");
+  while (p.i < tokens.length) {
+    const t = p.peek();
+    if (
+      !isFw &&
+      t.v === "map" &&
+      p.peek(4)?.v === "*" &&
+      p.peek(5)?.v === "schema" &&
+      p.peek(7)?.v === "Schema" &&
+      p.peek(8)?.v === "{"
+    )
+      break;
+    if (isFw && t.v === "schema" && p.is(".", 1) && p.peek(2)?.v === "Schema" && p.is("{", 3)) break;
+    p.i++;
+  }
+  return { framework: isFw, node: p.parseExpr() };
+}
