@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import { renderBootScript, retryBoundSeconds, type BootStep } from "@cloudblocks/component-kit";
 
 /** A `dnf install` attempt gets 45 s (metadata and a few packages); 3 attempts. */
@@ -40,7 +41,7 @@ export function natBootSteps(): BootStep[] {
       lines: [
         // The service first: starting it loads the saved rules, which would replace rules added before it.
         `retry ${SYSTEMCTL.attempts} ${SYSTEMCTL.seconds} systemctl enable --now iptables`,
-        `mkdir -p "$ROOT$(dirname ${NAT_SYSCTL_FILE})"`,
+        `mkdir -p "$ROOT${posix.dirname(NAT_SYSCTL_FILE)}"`,
         `echo "net.ipv4.ip_forward = 1" >"$ROOT${NAT_SYSCTL_FILE}"`,
         `sysctl -p "$ROOT${NAT_SYSCTL_FILE}"`,
         "iface=$(ip route show default | awk '{print $5; exit}')",

@@ -68,31 +68,29 @@ export interface BootRun {
   read(path: string): string | undefined;
 }
 
+/** POSIX sh (dash on Debian starts several times faster than bash, and a boot run makes dozens of stub calls). */
 const STUB_LIB = [
-  "#!/bin/bash",
+  "#!/bin/sh",
   "# Shared by every stub: call log, cues, virtual clock. State lives in $STUB_STATE.",
-  "set -u",
   "cmd=${0##*/}",
   "state=$STUB_STATE",
   'printf \'%s\\n\' "$cmd $*" >>"$state/calls"',
   "# cue_hit KIND NAME: is this call (of NAME, counted per KIND) cued? Counts it.",
   "cue_hit() {",
-  "  local kind=$1 name=$2 spec k m n",
-  '  [[ -e "$state/cue.$kind.$name" ]] || return 1',
-  '  spec=$(<"$state/cue.$kind.$name")',
+  '  [ -e "$state/cue.$1.$2" ] || return 1',
+  '  read -r spec <"$state/cue.$1.$2"',
   "  n=0",
-  '  [[ -e "$state/count.$kind.$name" ]] && n=$(<"$state/count.$kind.$name")',
-  '  echo $((n + 1)) >"$state/count.$kind.$name"',
-  "  k=${spec%/*}",
-  "  m=${spec#*/}",
-  "  (( n % m < k ))",
+  '  if [ -e "$state/count.$1.$2" ]; then read -r n <"$state/count.$1.$2"; fi',
+  '  echo $((n + 1)) >"$state/count.$1.$2"',
+  '  [ $((n % ${spec#*/})) -lt "${spec%/*}" ]',
   "}",
   "add_clock() {",
-  "  local now=0",
-  '  [[ -e "$state/clock" ]] && now=$(<"$state/clock")',
+  "  now=0",
+  '  if [ -e "$state/clock" ]; then read -r now <"$state/clock"; fi',
   '  echo $((now + $1)) >"$state/clock"',
   "}",
-  "key() { printf '%s' \"$*\" | tr -c 'A-Za-z0-9' '_'; }",
+  "last=",
+  'for arg in "$@"; do last=$arg; done',
   "",
 ].join("\n");
 
@@ -100,18 +98,19 @@ const STUB_LIB = [
 const STUB_BODIES: Record<string, string> = {
   sleep: 'add_clock "${1%s}"',
   timeout: [
-    "while [[ $1 == --* ]]; do shift; done",
-    "limit=$1; shift",
-    "target=${1##*/}",
-    'if cue_hit hang "$target"; then add_clock "$limit"; exit 124; fi',
+    "while :; do case $1 in --*) shift ;; *) break ;; esac; done",
+    "limit=$1",
+    "shift",
+    'if cue_hit hang "${1##*/}"; then add_clock "$limit"; exit 124; fi',
     'exec "$@"',
   ].join("\n"),
-  mount: 'touch "$state/mounted.$(key "${@: -1}")"',
-  mountpoint: '[[ -e "$state/mounted.$(key "${@: -1}")" ]]',
+  mount: 'echo "$last" >>"$state/mounts"',
+  mountpoint: 'grep -qxF -- "$last" "$state/mounts" 2>/dev/null',
   iptables: [
     "table=filter",
-    "if [[ $1 == -t ]]; then table=$2; shift 2; fi",
-    "action=$1; shift",
+    'if [ "$1" = -t ]; then table=$2; shift 2; fi',
+    "action=$1",
+    "shift",
     'rule="$table $*"',
     "case $action in",
     '  -C) grep -qxF -- "$rule" "$state/iptables" 2>/dev/null ;;',
@@ -120,30 +119,29 @@ const STUB_BODIES: Record<string, string> = {
     "esac",
   ].join("\n"),
   sysctl: [
-    "if [[ $1 == -p ]]; then",
+    'if [ "$1" = -p ]; then',
     '  sed -n \'s/^ *\\([a-z0-9_.]*\\) *= *\\(.*\\)$/\\1 \\2/p\' "$2" >>"$state/sysctl"',
-    "elif [[ $1 == -n ]]; then",
+    'elif [ "$1" = -n ]; then',
     '  awk -v k="$2" \'$1 == k { v = $2 } END { if (v == "") exit 1; print v }\' "$state/sysctl" 2>/dev/null',
     "fi",
   ].join("\n"),
   ip: 'echo "default via 172.31.10.1 dev ens5 proto dhcp src 172.31.10.20 metric 512"',
   swapon:
-    'if [[ ${1:-} == --show* ]]; then cat "$state/swap" 2>/dev/null || true; else echo "$1" >>"$state/swap"; fi',
+    'case "${1:-}" in --show*) cat "$state/swap" 2>/dev/null || true ;; *) echo "$1" >>"$state/swap" ;; esac',
 };
 
 function writeStubs(dir: string, root: string, stubPaths: readonly string[]): void {
   const bin = join(dir, "bin");
   mkdirSync(bin, { recursive: true });
-  writeFileSync(join(dir, "stub-lib.sh"), STUB_LIB);
   const stub = (path: string, name: string) => {
     const body = STUB_BODIES[name] ?? "exit 0";
     const failCheck =
       name === "timeout" || name === "sleep" ? "" : 'if cue_hit fail "$cmd"; then exit 1; fi\n';
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(
-      path,
-      `#!/bin/bash\nsource ${JSON.stringify(join(dir, "stub-lib.sh"))}\n${failCheck}${body}\n`,
-    );
+    // `timeout` runs the boot's steps, which are exported bash functions: dash would drop them from the
+    // environment, so that one stub is bash.
+    const lib = name === "timeout" ? STUB_LIB.replace("#!/bin/sh", "#!/bin/bash") : STUB_LIB;
+    writeFileSync(path, `${lib}${failCheck}${body}\n`);
     chmodSync(path, 0o755);
   };
   for (const name of STUBBED_COMMANDS) stub(join(bin, name), name);
@@ -207,16 +205,39 @@ export async function runBootScript(script: string, options: BootRunOptions = {}
   };
 }
 
-/** ShellCheck's findings for a bash script ("" when clean); throws when shellcheck is not installed. */
-export function shellcheck(script: string): string {
-  const result = spawnSync("shellcheck", ["--shell=bash", "--format=gcc", "-"], {
-    input: script,
-    encoding: "utf8",
-  });
-  if (result.error) {
-    throw new Error(
-      `shellcheck is not installed (${result.error.message}): flock /tmp/apt.lock apt-get install -y shellcheck`,
+const INSTALL_SHELLCHECK = "flock /tmp/apt.lock apt-get install -y shellcheck";
+let shellcheckChecked = false;
+
+/**
+ * ShellCheck (a Debian package) on PATH: where it is missing and this is root on Debian, installs it once (the
+ * apt lock is shared with other users of the machine); otherwise fails with the exact command to run.
+ */
+function ensureShellcheck(): void {
+  if (shellcheckChecked) return;
+  const found = () => spawnSync("shellcheck", ["--version"], { encoding: "utf8" }).status === 0;
+  if (!found() && process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
+    spawnSync(
+      "bash",
+      ["-c", `${INSTALL_SHELLCHECK} || { flock /tmp/apt.lock apt-get update && ${INSTALL_SHELLCHECK}; }`],
+      {
+        stdio: "ignore",
+      },
     );
   }
-  return result.stdout + result.stderr;
+  if (!found()) throw new Error(`shellcheck is not installed; install it with: ${INSTALL_SHELLCHECK}`);
+  shellcheckChecked = true;
+}
+
+/** ShellCheck's findings for bash scripts, one entry per script ("" when clean); one shellcheck run for all. */
+export function shellcheck(...scripts: string[]): string[] {
+  ensureShellcheck();
+  const dir = mkdtempSync(join(tmpdir(), "shellcheck-"));
+  const files = scripts.map((script, i) => {
+    const file = join(dir, `script-${i}.sh`);
+    writeFileSync(file, script);
+    return file;
+  });
+  const result = spawnSync("shellcheck", ["--shell=bash", "--format=gcc", ...files], { encoding: "utf8" });
+  const lines = `${result.stdout}${result.stderr}`.split("\n").filter(Boolean);
+  return files.map((file) => lines.filter((l) => l.startsWith(file)).join("\n"));
 }

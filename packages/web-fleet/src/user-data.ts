@@ -5,6 +5,7 @@ import {
   shQuote,
   type BootStep,
 } from "@cloudblocks/component-kit";
+import { posix } from "node:path";
 import { cloudWatchAgentConfig, type AgentConfigInput } from "./cloudwatch-agent";
 
 export { shQuote, type BootStep };
@@ -66,7 +67,7 @@ function agentStep(input: AgentConfigInput): BootStep {
     timeoutSeconds: bound(DNF) + bound(SYSTEMCTL) + LOCAL_SECONDS,
     lines: [
       retry(DNF, "dnf install -y amazon-cloudwatch-agent"),
-      `mkdir -p "$ROOT$(dirname ${shQuote(AGENT_CONFIG_PATH)})" "$ROOT$(dirname ${shQuote(input.appLogPath)})"`,
+      `mkdir -p "$ROOT"${shQuote(posix.dirname(AGENT_CONFIG_PATH))} "$ROOT"${shQuote(posix.dirname(input.appLogPath))}`,
       `touch "$ROOT"${shQuote(input.appLogPath)}`,
       `cat >"$ROOT"${shQuote(AGENT_CONFIG_PATH)} <<'CWAGENT_CONFIG'`,
       JSON.stringify(cloudWatchAgentConfig(input), null, 2),
@@ -142,7 +143,7 @@ function webServerStep(input: UserDataInput): BootStep {
   if (target !== "/var/www/html/index.html") {
     lines.push(`printf '%s\\n' ${shQuote(page)} >"$ROOT/var/www/html/index.html"`);
   }
-  lines.push(`mkdir -p "$ROOT$(dirname ${shQuote(target)})"`);
+  lines.push(`mkdir -p "$ROOT"${shQuote(posix.dirname(target))}`);
   lines.push(
     input.fileSystemId
       ? `ln -sfn ${shQuote(SHARED_HEALTH_FILE)} "$ROOT"${shQuote(target)}`

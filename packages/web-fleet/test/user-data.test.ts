@@ -40,13 +40,11 @@ const callIndex = (r: BootRun, pattern: RegExp) => r.calls.findIndex((c) => patt
 
 describe("WebFleet user data, run with stubbed system commands (WEB-8, WEB-10)", function () {
   // The scenarios run in parallel: each is a few dozen stub processes, no real sleeping.
-  let happy: BootRun, transient: BootRun, worst: BootRun, efsDown: BootRun, agentDown: BootRun;
-  let appBoot: BootRun;
+  let happy: BootRun, worst: BootRun, efsDown: BootRun, agentDown: BootRun;
   this.timeout(30_000);
   before(async () => {
-    [happy, transient, worst, efsDown, agentDown, appBoot] = await Promise.all([
+    [happy, worst, efsDown, agentDown] = await Promise.all([
       run(script, { runs: 2 }),
-      run(script, { cues: { dnf: { fail: "1/3" }, mount: { hang: "2/5" }, curl: { fail: "1/5" } } }),
       // Every retried command needs all its attempts: the slowest boot that still succeeds.
       run(script, {
         cues: {
@@ -110,16 +108,32 @@ describe("WebFleet user data, run with stubbed system commands (WEB-8, WEB-10)",
     expect(readlinkSync(`${happy.root}/var/www/html/healthz`)).to.equal(SHARED_HEALTH_FILE);
   });
 
-  it("survives transient failures: retried with backoff, still BOOT OK", () => {
-    expect(transient.statuses).to.deep.equal([0]);
-    expect(transient.lastLine).to.equal("BOOT OK");
-    expect(transient.log).to.contain(
+  it("survives transient failures: each retried with backoff (5, 10, 20, 30 s), still BOOT OK", () => {
+    expect(worst.statuses).to.deep.equal([0]);
+    expect(worst.log).to.contain(
       "attempt 1 of 3 failed, retrying in 5 s: dnf install -y amazon-cloudwatch-agent",
     );
-    expect(transient.log).to.contain("attempt 2 of 5 failed, retrying in 10 s: mount /mnt/efs");
-    // One wait of 5 s each for the first dnf (the second install's first call is not cued), mount and curl.
-    expect(transient.calls.filter((c) => c === "sleep 5")).to.have.length(3);
-    expect(transient.calls).to.include("sleep 10");
+    expect(worst.log).to.contain(
+      "attempt 2 of 3 failed, retrying in 10 s: dnf install -y amazon-cloudwatch-agent",
+    );
+    expect(worst.log).to.contain("attempt 4 of 5 failed, retrying in 30 s: mount /mnt/efs");
+    expect(worst.calls.filter((c) => c === "timeout 20 mount /mnt/efs")).to.have.length(5);
+    expect(worst.calls.filter((c) => c.startsWith("sleep ")).map((c) => c.slice(6))).to.deep.equal([
+      "5",
+      "10",
+      "5",
+      "5",
+      "10",
+      "5",
+      "10",
+      "20",
+      "30",
+      "5",
+      "5",
+      "10",
+      "20",
+      "30",
+    ]);
   });
 
   it("the slowest boot that succeeds stays within the bound, and the grace period is derived from it", () => {
@@ -147,28 +161,38 @@ describe("WebFleet user data, run with stubbed system commands (WEB-8, WEB-10)",
     expect(agentDown.calls.filter((c) => /^mount|^systemctl enable/.test(c))).to.deep.equal([]);
   });
 
-  it("runs the caller's bootstrap as its own script after the fleet's parts, in place of the web server", () => {
-    expect(appBoot.lastLine).to.equal("BOOT OK");
-    expect(appBoot.read("/app-ran")).to.match(/^app up as \d+\n$/);
-    expect(appBoot.calls).not.to.include("systemctl enable --now httpd");
-    expect(appBoot.calls.some((c) => c.startsWith("dnf install -y amazon-efs-utils"))).to.equal(true);
-    expect(appBoot.calls.some((c) => c.includes("httpd"))).to.equal(false);
-  });
-
   it("passes shellcheck and bash -n, with and without shared files or a bootstrap", () => {
-    for (const input of [
+    const scripts = [
       base,
       { ...base, fileSystemId: undefined, accessPointId: undefined, healthCheckPath: "/" },
       { ...base, appBootstrap: "#!/bin/bash\nset -e\ncd /opt/app && ./start.sh 'it'\"'\"'s fine'\n" },
-    ]) {
-      const s = renderUserData(input);
-      expect(bashSyntaxErrors(s)).to.equal("");
-      expect(shellcheck(s)).to.equal("");
-    }
+    ].map(renderUserData);
+    for (const s of scripts) expect(bashSyntaxErrors(s)).to.equal("");
+    expect(shellcheck(...scripts)).to.deep.equal(["", "", ""]);
   });
 });
 
 describe("WebFleet user data, rendered", () => {
+  it("runs the caller's bootstrap as its own script, after the fleet's parts, in place of the web server", () => {
+    const app = "#!/bin/bash\nset -e\ncd /opt/app && ./start.sh 'it'\"'\"'s fine'\n";
+    const s = renderUserData({ ...base, appBootstrap: app });
+    const steps = fleetBootSteps({ ...base, appBootstrap: app }).map((step) => [
+      step.name,
+      step.timeoutSeconds,
+    ]);
+    expect(steps).to.deep.equal([
+      ["cloudwatch-agent", 225],
+      ["packages", 150],
+      ["shared-files", 205],
+      ["app-bootstrap", 300],
+    ]);
+    expect(s).to.contain(
+      `cat >"$ROOT/opt/web-fleet/app-bootstrap.sh" <<'WEB_FLEET_APP_BOOTSTRAP'\n${app}WEB_FLEET_APP_BOOTSTRAP\n`,
+    );
+    expect(s).to.contain("dnf install -y amazon-efs-utils\n");
+    expect(s).not.to.contain("systemctl enable --now httpd");
+  });
+
   it("without shared files neither mounts nor installs the EFS helper; the health file is local", () => {
     const s = renderUserData({ ...base, fileSystemId: undefined, accessPointId: undefined });
     expect(s).not.to.contain("/mnt/efs");
