@@ -1,4 +1,5 @@
 import { alarmingPipelineSchema } from "@cloudblocks/alarming-pipeline";
+import { argsObject } from "@cloudblocks/component-kit";
 import { haVpcArgsSchema } from "@cloudblocks/ha-vpc";
 import type { MonitoredDatabaseArgs } from "@cloudblocks/monitored-database";
 import type { WebFleetArgs } from "@cloudblocks/web-fleet";
@@ -28,12 +29,13 @@ export const alarmsConfigSchema = alarmingPipelineSchema
   .strict();
 
 /**
- * A component's arguments taken from config as they are: the component validates them itself, and the program
- * reports its errors against the config key (see `fromConfigSection`). Keys the program sets are refused here.
+ * A component's arguments taken from config as they are: the program validates them with the component's own
+ * exported validator before it creates anything (`validateSections` in config.ts), so errors name the config
+ * key. Keys the program sets are refused here.
  */
 function componentSection<T>(programOwned: readonly string[]) {
   return z
-    .record(z.string(), z.unknown(), { message: "allowed: a map of the component's arguments" })
+    .record(z.string(), z.unknown(), { error: "allowed: a map of the component's arguments" })
     .superRefine((section, ctx) => {
       for (const key of programOwned.filter((k) => k in section)) {
         ctx.addIssue({
@@ -47,30 +49,40 @@ function componentSection<T>(programOwned: readonly string[]) {
     .transform((section) => section as T);
 }
 
-/** WebFleet arguments from config (`buddyverse:fleet`): everything but what the program wires. */
-export type FleetConfig = Omit<WebFleetArgs, "network" | "alarmTopicArn" | "bastionSecurityGroupId">;
-/** MonitoredDatabase arguments from config (`buddyverse:database`). */
-export type DatabaseConfig = Omit<
-  MonitoredDatabaseArgs,
-  "network" | "alarmTopicArn" | "allowedSecurityGroups"
->;
+/** What the program wires into WebFleet itself (refused in `buddyverse:fleet`). */
+export const FLEET_PROGRAM_KEYS = ["network", "alarmTopicArn", "bastionSecurityGroupId"] as const;
+/** What the program wires into MonitoredDatabase itself (refused in `buddyverse:database`). */
+export const DATABASE_PROGRAM_KEYS = ["network", "alarmTopicArn", "allowedSecurityGroups"] as const;
 
-/** Everything `Pulumi.<stack>.yaml` may say, with the defaults of the `prod` stack. */
-const stackSectionsSchema = z.object({
-  environment: z.enum(["dev", "prod"], { message: "allowed: dev, prod" }),
-  owner: z.string().regex(/^[A-Za-z0-9 ._@+-]{2,64}$/, "allowed: 2-64 letters, digits, spaces or . _ @ + -"),
-  costCenter: z.string().regex(/^[A-Za-z0-9._-]{2,64}$/, "allowed: 2-64 letters, digits or . _ -"),
+/** WebFleet arguments from config (`buddyverse:fleet`): everything but what the program wires. */
+export type FleetConfig = Omit<WebFleetArgs, (typeof FLEET_PROGRAM_KEYS)[number]>;
+/** MonitoredDatabase arguments from config (`buddyverse:database`). */
+export type DatabaseConfig = Omit<MonitoredDatabaseArgs, (typeof DATABASE_PROGRAM_KEYS)[number]>;
+
+/** Everything `Pulumi.<stack>.yaml` may say, with the defaults of the `prod` stack. Strict: an unknown key is refused. */
+const stackSectionsSchema = argsObject({
+  environment: z.enum(["dev", "prod"], { error: "allowed: dev, prod" }),
+  owner: z
+    .string({ error: "allowed: 2-64 letters, digits, spaces or . _ @ + -" })
+    .regex(/^[A-Za-z0-9 ._@+-]{2,64}$/, "allowed: 2-64 letters, digits, spaces or . _ @ + -"),
+  costCenter: z
+    .string({ error: "allowed: 2-64 letters, digits or . _ -" })
+    .regex(/^[A-Za-z0-9._-]{2,64}$/, "allowed: 2-64 letters, digits or . _ -"),
   /** Prefix of every top-level component name, e.g. `buddyverse` → `buddyverse-prod-network`. */
   namePrefix: z
-    .string()
+    .string({
+      error: "allowed: lower-case letters, digits and dashes, starting with a letter, 2-31 characters",
+    })
     .regex(kebab, "allowed: lower-case letters, digits and dashes, starting with a letter, 2-31 characters")
     .default("buddyverse"),
-  region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, "allowed: an AWS region such as ap-northeast-2"),
+  region: z
+    .string({ error: "allowed: an AWS region such as ap-northeast-2" })
+    .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, "allowed: an AWS region such as ap-northeast-2"),
   /** HaVpc's arguments, validated with HaVpc's own schema so errors name `buddyverse:network.<path>`. */
   network: haVpcArgsSchema,
   alarms: alarmsConfigSchema,
-  fleet: componentSection<FleetConfig>(["network", "alarmTopicArn", "bastionSecurityGroupId"]),
-  database: componentSection<DatabaseConfig>(["network", "alarmTopicArn", "allowedSecurityGroups"]),
+  fleet: componentSection<FleetConfig>(FLEET_PROGRAM_KEYS),
+  database: componentSection<DatabaseConfig>(DATABASE_PROGRAM_KEYS),
 });
 
 /** The stack config with the rules that span sections. */
@@ -87,7 +99,20 @@ export const stackConfigSchema = stackSectionsSchema.superRefine((config, ctx) =
   }
 });
 
-export type StackConfig = z.output<typeof stackConfigSchema>;
+export type StackConfig = z.output<typeof stackConfigSchema> & {
+  /**
+   * Values set with `pulumi config set --secret`, read with `Config.requireSecret`: used instead of the plain
+   * copy wherever they reach a resource, so they stay secret in inputs, state and plans.
+   */
+  readonly secretValues?: Partial<Record<SecretableKey, import("@pulumi/pulumi").Output<string>>>;
+};
+
+/**
+ * The keys a stack may keep secret: they only ever reach tag values. Every other key shapes resource names,
+ * counts or policies, which a secret cannot (see {@link secretRefusal}).
+ */
+export const SECRETABLE_KEYS = ["owner", "costCenter"] as const;
+export type SecretableKey = (typeof SECRETABLE_KEYS)[number];
 
 /** Project config keys the program reads: every section of the schema (`region` comes from `aws:region`). */
 export const projectConfigKeys: readonly string[] = Object.keys(stackSectionsSchema.shape).filter(

@@ -6,14 +6,19 @@ import { MonitoredDatabase } from "@cloudblocks/monitored-database";
 import { APP_ERROR_PATTERN, WEB_SERVER_ERROR_PATTERN, WebFleet } from "@cloudblocks/web-fleet";
 import { fromConfigSection } from "./config";
 import type { StackConfig } from "./config-schema";
+import { componentNames } from "./config-sections";
 
-/** STK-3: the standard tags, set once on the provider so every taggable resource inherits them. */
-export function standardTags(config: StackConfig): Record<string, string> {
+/**
+ * STK-3: the standard tags, set once on the provider so every taggable resource inherits them. A value set with
+ * `pulumi config set --secret` is used as the secret it was read as, so it stays secret in the provider's
+ * inputs, every resource's tags and the plan.
+ */
+export function standardTags(config: StackConfig): Record<string, pulumi.Input<string>> {
   return {
     Project: config.namePrefix,
     Environment: config.environment,
-    Owner: config.owner,
-    CostCenter: config.costCenter,
+    Owner: config.secretValues?.owner ?? config.owner,
+    CostCenter: config.secretValues?.costCenter ?? config.costCenter,
     ManagedBy: "pulumi",
   };
 }
@@ -30,11 +35,11 @@ export interface PlatformOutputs {
  * so tests can build dev and prod in one run.
  */
 export function buildPlatform(config: StackConfig): PlatformOutputs {
-  const provider = new aws.Provider(`${config.namePrefix}-${config.environment}`, {
+  const names = componentNames(config);
+  const provider = new aws.Provider(names.stack, {
     region: config.region as aws.Region,
     defaultTags: { tags: standardTags(config) },
   });
-  const name = `${config.namePrefix}-${config.environment}`;
   const opts = { providers: [provider] };
   const domain = config.fleet.domainName;
 
@@ -43,22 +48,18 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     const { slaMonitor, ...pipelineArgs } = config.alarms;
     // ALM-8: the SLA check needs a public name to probe, so it is on only where the site has a domain.
     return new AlarmingPipeline(
-      `${name}-alarms`,
+      names.alarms,
       { ...pipelineArgs, slaMonitor: slaMonitor && domain ? { url: `https://${domain}/` } : undefined },
       opts,
     );
   });
   // The NAT instances' impaired alarms go to the same topic (dev's NAT instance is the one that fails quietly).
-  const network = new HaVpc(
-    `${name}-network`,
-    { ...config.network, alarmTopicArn: alarms.alarmTopicArn },
-    opts,
-  );
+  const network = new HaVpc(names.network, { ...config.network, alarmTopicArn: alarms.alarmTopicArn }, opts);
   const fleet = fromConfigSection(
     "buddyverse:fleet",
     () =>
       new WebFleet(
-        `${name}-web`,
+        names.fleet,
         {
           ...config.fleet,
           network,
@@ -72,7 +73,7 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     "buddyverse:database",
     () =>
       new MonitoredDatabase(
-        `${name}-db`,
+        names.database,
         {
           ...config.database,
           network,

@@ -21,6 +21,7 @@ describe("the Pulumi entry point (src/index.ts), as `pulumi up` runs it", () => 
         stack,
         config: files.config,
         secretKeys: files.secretKeys,
+        catalogue: files.catalogue,
       });
       const outputs = loadEntryPoint();
       expect(outputs["environment"]).to.equal(stack);

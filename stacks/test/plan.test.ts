@@ -41,6 +41,16 @@ describe("offline plan of the stack program", function () {
     });
   }
 
+  it("prod: lists what the program queries at preview (invokes with args and provider), the zone from its account file", () => {
+    const { invokes } = plans["prod"]!.plan;
+    const zone = invokes.find((i) => i.token === "aws:route53/getZone:getZone")!;
+    expect(zone.args).to.deep.include({ name: "buddyverse.link", privateZone: false });
+    expect(zone.provider).to.equal("urn:pulumi:prod::buddyverse::pulumi:providers:aws::buddyverse-prod");
+    const ami = invokes.find((i) => i.token === "aws:ec2/getAmi:getAmi")!;
+    expect(JSON.stringify(ami.args)).to.not.contain("resolve:ssm:");
+    expect(invokes.every((i) => typeof i.region === "string")).to.equal(true);
+  });
+
   it("writes the documented JSON shape: resources with urn, type, name, parent, custom, inputs, options", () => {
     const resource = plans["prod"]!.plan.resources[0]!;
     expect(resource).to.include.keys("urn", "type", "name", "parent", "custom", "inputs", "options");
@@ -58,7 +68,7 @@ describe("offline plan of the stack program", function () {
     let message = "";
     await runPlan(scratch, "dev").catch((error: Error) => (message = error.message));
     expect(message).to.contain(
-      'buddyverse:network.natMode: got "free"; allowed: perAz, single, instance, none',
+      'buddyverse:network.natMode: got "free"; allowed: perAz, single, instance, instancePerAz, none',
     );
   });
 });

@@ -1,8 +1,9 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { expect } from "chai";
 import { runPlan, type PlanResult } from "../src/plan/run-plan";
+import { planAccountPath } from "../src/plan/stack-files";
 import { named, ofType, plans, root } from "./plans";
 
 const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
@@ -214,6 +215,9 @@ describe("the chat notifier, once a webhook secret is configured (ALM-2)", () =>
   it("deploys the notifier subscribed to the topic, reading the secret by ARN, with its error and dead-letter alarms", async () => {
     const scratch = mkdtempSync(path.join(tmpdir(), "plan-notifier-"));
     copyFileSync(path.join(root, "Pulumi.yaml"), path.join(scratch, "Pulumi.yaml"));
+    // The account prod deploys into (its hosted zone), which the plan's invokes look up.
+    mkdirSync(path.join(scratch, "stacks", "plan-account"), { recursive: true });
+    copyFileSync(planAccountPath(root, "prod"), planAccountPath(scratch, "prod"));
     const secretArn =
       "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:buddyverse/prod/chat-webhook-AbCdEf";
     // What `pulumi config set --path 'buddyverse:alarms.webhookSecretArn' <arn>` adds to the stack file.

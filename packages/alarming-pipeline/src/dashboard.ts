@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { rejectArg, validateArgs, type MetricDescriptor } from "@cloudblocks/component-kit";
+import { argsObject, rejectArg, validateArgs, type MetricDescriptor } from "@cloudblocks/component-kit";
 import { z } from "zod";
 import { isValidPeriod } from "./schema";
 
@@ -18,10 +18,11 @@ export interface AlarmDashboardArgs {
 
 const DASHBOARD_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 
-const schema = z.object({
+const schema = argsObject({
   metrics: z
     .array(
-      z.object({
+      // A MetricDescriptor is a structural contract: extra members of a component's descriptor are fine.
+      z.looseObject({
         id: z.string().min(1, "allowed: a non-empty stable key such as fleet.cpu"),
         title: z.string().min(1, "allowed: a non-empty widget title"),
         namespace: z.string().min(1, "allowed: a CloudWatch namespace"),

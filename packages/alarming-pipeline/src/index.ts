@@ -17,4 +17,4 @@ export { AUTO_SCALING_DETAIL_TYPES, ROOT_ACTIVITY_PATTERN, SIGNIN_FAILURE_PATTER
 export { PUBLISHING_SERVICES } from "./topic";
 export { NOTIFIER_RUNTIME } from "./notifier";
 export { isValidPeriod, isValidScheduleExpression, LOG_RETENTION_DAYS } from "./schema";
-export { alarmingPipelineSchema } from "./schema";
+export { alarmingPipelineSchema, validateAlarmingPipelineArgs } from "./schema";

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { validateArgs, type AlarmSink, type MetricDescriptor } from "@cloudblocks/component-kit";
+import { rejectArg, validateArgs, type AlarmSink, type MetricDescriptor } from "@cloudblocks/component-kit";
 import { createLogAlarm, createMetricAlarm } from "./alarms";
 import type { AlarmingPipelineArgs, LogAlarmArgs, MetricAlarmArgs } from "./args";
 import { createCostBudget } from "./budget";
@@ -14,7 +14,7 @@ import {
   SIGNIN_FAILURE_PATTERN,
 } from "./events";
 import { createNotifier } from "./notifier";
-import { alarmingPipelineSchema, idSchema, logAlarmSchema, metricAlarmSchema } from "./schema";
+import { idSchema, logAlarmSchema, metricAlarmSchema, validateAlarmingPipelineArgs } from "./schema";
 import { createSlaMonitor } from "./sla";
 import { createAlarmTopic, createDeliveryStatusRole, type AlarmTopic } from "./topic";
 import { createAuditTrail } from "./trail";
@@ -50,11 +50,19 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
   private readonly topic: AlarmTopic;
   private readonly alarms: aws.cloudwatch.MetricAlarm[] = [];
   private readonly ctx: AccountContext;
+  /** Ids taken per kind: a second alarm or rule with one would collide with the first's resource names. */
+  private readonly takenIds = {
+    logAlarm: new Set<string>(),
+    metricAlarm: new Set<string>(),
+    autoScalingEvents: new Set<string>(),
+  };
 
   constructor(name: string, args: AlarmingPipelineArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     // ALL-1: reject bad input before anything is registered.
-    validateArgs(COMPONENT, alarmingPipelineSchema, args);
+    validateAlarmingPipelineArgs(args);
     super("cloudblocks:index:AlarmingPipeline", name, {}, opts);
+    for (const spec of args.logAlarms ?? []) this.takenIds.logAlarm.add(spec.id);
+    for (const spec of args.metricAlarms ?? []) this.takenIds.metricAlarm.add(spec.id);
     this.prefix = name;
     this.ctx = accountContext(this);
     const logRetentionDays = args.logRetentionDays ?? 365;
@@ -228,6 +236,7 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
   /** Adds a log alarm after construction (e.g. once the fleet's log group exists). Validated like `args.logAlarms`. */
   addLogAlarm(spec: LogAlarmArgs): aws.cloudwatch.MetricAlarm {
     validateArgs(COMPONENT, logAlarmSchema, spec, "logAlarm");
+    this.takeId("logAlarm", spec.id);
     const alarm = createLogAlarm(this.prefix, spec, this.topic.topic.arn, this);
     this.alarms.push(alarm);
     return alarm;
@@ -236,6 +245,7 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
   /** Adds a metric alarm after construction. Validated like `args.metricAlarms`. */
   addMetricAlarm(spec: MetricAlarmArgs): aws.cloudwatch.MetricAlarm {
     validateArgs(COMPONENT, metricAlarmSchema, spec, "metricAlarm");
+    this.takeId("metricAlarm", spec.id);
     const alarm = createMetricAlarm(this.prefix, spec, this.topic.topic.arn, this);
     this.alarms.push(alarm);
     return alarm;
@@ -244,6 +254,7 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
   /** Sends launch/terminate events (successful or not) of these Auto Scaling groups to the topic (ALM-5). */
   addAutoScalingEvents(id: string, groupNames: readonly pulumi.Input<string>[]): aws.cloudwatch.EventRule {
     validateArgs(COMPONENT, idSchema, id, "autoScalingEvents.id");
+    this.takeId("autoScalingEvents", id);
     return ruleToTopic(
       `${this.prefix}-asg-${id}`,
       "Auto Scaling launch and terminate results",
@@ -252,6 +263,20 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
       this,
       [this.topic.policy],
     );
+  }
+
+  /** Refuses an id this pipeline already uses for the same kind, before anything is created for it. */
+  private takeId(kind: keyof AlarmingPipeline["takenIds"], id: string): void {
+    const taken = this.takenIds[kind];
+    if (taken.has(id)) {
+      rejectArg(
+        COMPONENT,
+        `${kind}.id`,
+        id,
+        `allowed: an id no other ${kind === "autoScalingEvents" ? "Auto Scaling event rule" : kind === "logAlarm" ? "log alarm" : "metric alarm"} of this pipeline has (taken: ${[...taken].join(", ")})`,
+      );
+    }
+    taken.add(id);
   }
 
   /**

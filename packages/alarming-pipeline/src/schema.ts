@@ -1,4 +1,5 @@
-import { LOG_RETENTION_DAYS } from "@cloudblocks/component-kit";
+import { argsObject, validateArgs, LOG_RETENTION_DAYS } from "@cloudblocks/component-kit";
+import type { AlarmingPipelineArgs } from "./args";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 
@@ -122,53 +123,49 @@ function uniqueBy<T>(key: (item: T) => string, what: string) {
   };
 }
 
-export const logAlarmSchema = z
-  .object({
-    id,
-    logGroupName: input,
-    pattern: z
-      .string()
-      .refine((p) => p.trim().length > 0, "allowed: a non-empty CloudWatch Logs filter pattern")
-      .max(1024, "allowed: at most 1024 characters")
-      .optional(),
-    metricName: z
-      .string()
-      .regex(/^[A-Za-z0-9._/#:-]{1,255}$/, "allowed: 1-255 letters, digits or . _ / # : -")
-      .optional(),
-    namespace: z
-      .string()
-      .regex(/^[A-Za-z0-9._/#:-]{1,255}$/, "allowed: 1-255 letters, digits or . _ / # : -")
-      .optional(),
-    threshold: threshold.optional(),
-    period: period.optional(),
-    evaluationPeriods: evaluationPeriods.optional(),
-    datapointsToAlarm: z.number().int().min(1, "allowed: an integer ≥ 1").optional(),
-    comparisonOperator: comparison.optional(),
-    treatMissingData: missing.optional(),
-    description: z.string().max(1024, "allowed: at most 1024 characters").optional(),
-  })
-  .superRefine(alarmWindow);
+export const logAlarmSchema = argsObject({
+  id,
+  logGroupName: input,
+  pattern: z
+    .string()
+    .refine((p) => p.trim().length > 0, "allowed: a non-empty CloudWatch Logs filter pattern")
+    .max(1024, "allowed: at most 1024 characters")
+    .optional(),
+  metricName: z
+    .string()
+    .regex(/^[A-Za-z0-9._/#:-]{1,255}$/, "allowed: 1-255 letters, digits or . _ / # : -")
+    .optional(),
+  namespace: z
+    .string()
+    .regex(/^[A-Za-z0-9._/#:-]{1,255}$/, "allowed: 1-255 letters, digits or . _ / # : -")
+    .optional(),
+  threshold: threshold.optional(),
+  period: period.optional(),
+  evaluationPeriods: evaluationPeriods.optional(),
+  datapointsToAlarm: z.number().int().min(1, "allowed: an integer ≥ 1").optional(),
+  comparisonOperator: comparison.optional(),
+  treatMissingData: missing.optional(),
+  description: z.string().max(1024, "allowed: at most 1024 characters").optional(),
+}).superRefine(alarmWindow);
 
-export const metricAlarmSchema = z
-  .object({
-    id,
-    namespace: z.string().min(1, "allowed: a CloudWatch namespace such as AWS/EC2"),
-    metricName: z.string().min(1, "allowed: a metric name such as CPUUtilization"),
-    dimensions: z.record(z.string(), input).optional(),
-    statistic: z
-      .string()
-      .regex(STATISTIC, "allowed: Average, Sum, Minimum, Maximum, SampleCount or a percentile such as p99"),
-    period,
-    evaluationPeriods,
-    datapointsToAlarm: z.number().int().min(1, "allowed: an integer ≥ 1").optional(),
-    threshold,
-    comparisonOperator: comparison,
-    treatMissingData: missing,
-    description: z.string().max(1024, "allowed: at most 1024 characters").optional(),
-  })
-  .superRefine(alarmWindow);
+export const metricAlarmSchema = argsObject({
+  id,
+  namespace: z.string().min(1, "allowed: a CloudWatch namespace such as AWS/EC2"),
+  metricName: z.string().min(1, "allowed: a metric name such as CPUUtilization"),
+  dimensions: z.record(z.string(), input).optional(),
+  statistic: z
+    .string()
+    .regex(STATISTIC, "allowed: Average, Sum, Minimum, Maximum, SampleCount or a percentile such as p99"),
+  period,
+  evaluationPeriods,
+  datapointsToAlarm: z.number().int().min(1, "allowed: an integer ≥ 1").optional(),
+  threshold,
+  comparisonOperator: comparison,
+  treatMissingData: missing,
+  description: z.string().max(1024, "allowed: at most 1024 characters").optional(),
+}).superRefine(alarmWindow);
 
-const scheduleSchema = z.object({
+const scheduleSchema = argsObject({
   id,
   expression: z
     .string()
@@ -177,59 +174,57 @@ const scheduleSchema = z.object({
       "allowed: rate(1 hour), rate(3 hours) or cron(min hour day-of-month month day-of-week year) with '?' in exactly one day field",
     ),
   targets: z
-    .array(z.object({ id, functionArn: input, input: z.record(z.string(), z.unknown()).optional() }))
+    .array(argsObject({ id, functionArn: input, input: z.record(z.string(), z.unknown()).optional() }))
     .min(1, "allowed: 1 to 5 targets")
     .max(5, "allowed: 1 to 5 targets")
     .superRefine(uniqueBy((t: { id: string }) => t.id, "target id")),
   description: z.string().max(512).optional(),
 });
 
-const auditTrailSchema = z
-  .object({
-    cisAlarms: z.boolean().optional(),
-    logRetentionDays: retention.optional(),
-    s3DataEventBucketArns: z
-      .array(
-        z
-          .string()
-          .regex(
-            /^arn:aws[a-z-]*:s3(:::[a-z0-9.-]{3,63}\/.*)?$/,
-            "allowed: arn:aws:s3 or arn:aws:s3:::<bucket>/[prefix]",
-          ),
-      )
-      .optional(),
-    lambdaDataEvents: z.boolean().optional(),
-    transitionToInfrequentAccessDays: z
-      .number()
-      .int()
-      .min(30, "allowed: an integer ≥ 30 (S3's minimum for STANDARD_IA)")
-      .optional(),
-    transitionToGlacierDays: z.number().int().min(1, "allowed: an integer ≥ 1").optional(),
-    expireAfterDays: z.number().int().min(1, "allowed: an integer ≥ 1").optional(),
-    forceDestroy: z.boolean().optional(),
-    protect: z.boolean().optional(),
-  })
-  .superRefine((t, ctx) => {
-    const ia = t.transitionToInfrequentAccessDays ?? 30;
-    const glacier = t.transitionToGlacierDays ?? 90;
-    const expire = t.expireAfterDays ?? 730;
-    if (glacier <= ia)
-      ctx.addIssue({
-        code: "custom",
-        path: ["transitionToGlacierDays"],
-        input: glacier,
-        message: `allowed: more than transitionToInfrequentAccessDays (${ia})`,
-      });
-    if (expire <= glacier)
-      ctx.addIssue({
-        code: "custom",
-        path: ["expireAfterDays"],
-        input: expire,
-        message: `allowed: more than transitionToGlacierDays (${glacier})`,
-      });
-  });
+const auditTrailSchema = argsObject({
+  cisAlarms: z.boolean().optional(),
+  logRetentionDays: retention.optional(),
+  s3DataEventBucketArns: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^arn:aws[a-z-]*:s3(:::[a-z0-9.-]{3,63}\/.*)?$/,
+          "allowed: arn:aws:s3 or arn:aws:s3:::<bucket>/[prefix]",
+        ),
+    )
+    .optional(),
+  lambdaDataEvents: z.boolean().optional(),
+  transitionToInfrequentAccessDays: z
+    .number()
+    .int()
+    .min(30, "allowed: an integer ≥ 30 (S3's minimum for STANDARD_IA)")
+    .optional(),
+  transitionToGlacierDays: z.number().int().min(1, "allowed: an integer ≥ 1").optional(),
+  expireAfterDays: z.number().int().min(1, "allowed: an integer ≥ 1").optional(),
+  forceDestroy: z.boolean().optional(),
+  protect: z.boolean().optional(),
+}).superRefine((t, ctx) => {
+  const ia = t.transitionToInfrequentAccessDays ?? 30;
+  const glacier = t.transitionToGlacierDays ?? 90;
+  const expire = t.expireAfterDays ?? 730;
+  if (glacier <= ia)
+    ctx.addIssue({
+      code: "custom",
+      path: ["transitionToGlacierDays"],
+      input: glacier,
+      message: `allowed: more than transitionToInfrequentAccessDays (${ia})`,
+    });
+  if (expire <= glacier)
+    ctx.addIssue({
+      code: "custom",
+      path: ["expireAfterDays"],
+      input: expire,
+      message: `allowed: more than transitionToGlacierDays (${glacier})`,
+    });
+});
 
-const slaSchema = z.object({
+const slaSchema = argsObject({
   url: z.string().refine((u) => {
     try {
       const parsed = new URL(u);
@@ -252,7 +247,7 @@ const slaSchema = z.object({
   evaluationPeriods: evaluationPeriods.optional(),
 });
 
-const budgetSchema = z.object({
+const budgetSchema = argsObject({
   monthlyLimitUsd: z
     .number()
     .positive("allowed: a positive amount of USD")
@@ -268,7 +263,7 @@ const budgetSchema = z.object({
     .optional(),
 });
 
-export const alarmingPipelineSchema = z.object({
+export const alarmingPipelineSchema = argsObject({
   emailAddresses: z
     .array(z.string().regex(EMAIL, "allowed: an e-mail address such as ops@example.com"))
     .superRefine(uniqueBy((e: string) => e.toLowerCase(), "address"))
@@ -298,3 +293,13 @@ export const alarmingPipelineSchema = z.object({
   slaMonitor: slaSchema.optional(),
   costBudget: budgetSchema.optional(),
 });
+
+/**
+ * Every construction-time rule of AlarmingPipeline's arguments (ALL-1), exported so a program can validate
+ * everything before it creates its first resource.
+ */
+export function validateAlarmingPipelineArgs(
+  args: AlarmingPipelineArgs,
+): z.output<typeof alarmingPipelineSchema> {
+  return validateArgs("AlarmingPipeline", alarmingPipelineSchema, args);
+}

@@ -128,7 +128,17 @@ describe("AlarmingPipeline: input validation (ALL-1)", () => {
 
   it("rejects a webhook given as a URL instead of a secret ARN, and bad retention, trail, SLA and budget settings", () => {
     expect(problemsOf(env, { webhookSecretArn: "https://hooks.slack.com/services/T/B/C" })).to.deep.equal([
-      'args.webhookSecretArn: got "https://hooks.slack.com/services/T/B/C"; allowed: a Secrets Manager secret ARN or an SSM parameter ARN',
+      // The URL is the credential: never echoed.
+      "args.webhookSecretArn: got [secret]; allowed: a Secrets Manager secret ARN or an SSM parameter ARN",
+    ]);
+    expect(problemsOf(env, { emailAdresses: ["ops@example.com"] } as never)).to.deep.equal([
+      'args.emailAdresses: got ["ops@example.com"]; allowed: a known key — did you mean emailAddresses? (keys: emailAddresses, webhookSecretArn, webhookSecretKmsKeyArn, notifierErrorThreshold, logRetentionDays, logAlarms, metricAlarms, autoScalingGroupNames, securityEvents, schedules, auditTrail, slaMonitor, costBudget)',
+    ]);
+    expect(problemsOf(env, { auditTrail: { cisAlarm: true } } as never)[0]).to.match(
+      /^args\.auditTrail\.cisAlarm: got true; allowed: a known key — did you mean cisAlarms\?/,
+    );
+    expect(problemsOf(env, { securityEvents: "yes" } as never)).to.deep.equal([
+      'args.securityEvents: got "yes"; allowed: true or false',
     ]);
     expect(problemsOf(env, { logRetentionDays: 10 })[0]).to.equal(
       "args.logRetentionDays: got 10; allowed: one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 days",
@@ -168,5 +178,28 @@ describe("AlarmingPipeline: input validation (ALL-1)", () => {
       ArgsValidationError,
       'args.metrics[0].stat: got "Avg"; allowed: Average, Sum, Minimum, Maximum, SampleCount or a percentile such as p99',
     );
+  });
+
+  it("refuses a second alarm or Auto Scaling event rule with an id already taken, before creating anything for it", async () => {
+    const pipeline = new AlarmingPipeline("alarms", { logAlarms: [log], metricAlarms: [metric as never] });
+    pipeline.addAutoScalingEvents("fleet", ["asg-1"]);
+    await env.settle();
+    const before = env.recorder.resources.length;
+    expect(() => pipeline.addLogAlarm({ id: "app-errors", logGroupName: "/other" })).to.throw(
+      ArgsValidationError,
+      'logAlarm.id: got "app-errors"; allowed: an id no other log alarm of this pipeline has (taken: app-errors)',
+    );
+    expect(() => pipeline.addMetricAlarm(metric as never)).to.throw(
+      ArgsValidationError,
+      'metricAlarm.id: got "cpu"; allowed: an id no other metric alarm of this pipeline has (taken: cpu)',
+    );
+    expect(() => pipeline.addAutoScalingEvents("fleet", ["asg-2"])).to.throw(
+      ArgsValidationError,
+      'autoScalingEvents.id: got "fleet"; allowed: an id no other Auto Scaling event rule of this pipeline has (taken: fleet)',
+    );
+    await env.settle();
+    expect(env.recorder.resources.length, "nothing registered for the refused ones").to.equal(before);
+    // A log alarm and a metric alarm may share an id: their resources are named apart (-log- / -metric-).
+    expect(() => pipeline.addLogAlarm({ id: "cpu", logGroupName: "/app" })).not.to.throw();
   });
 });

@@ -1,4 +1,22 @@
-export { ArgsValidationError, validateArgs, rejectArg, formatPath } from "./validate";
+export {
+  ArgsValidationError,
+  validateArgs,
+  parseWithProblems,
+  rejectArg,
+  formatPath,
+  formatValue,
+  unknownKeyMessage,
+  type ParseOutcome,
+} from "./validate";
+export { argsObject, objectKeysAt, strippingObjectPaths } from "./strict";
+export {
+  SECRET_VALUE,
+  isSecretLikeKey,
+  looksLikeSecretValue,
+  redactSecrets,
+  secretLikeKeyPaths,
+} from "./secrets";
+export { nearestKey } from "./suggest";
 export { azSuffix, regionOfAz } from "./naming";
 export type { NetworkRef, AlarmSink, MetricDescriptor } from "./contracts";
 export { parseCidr, formatCidr, blockSize, cidrContains, cidrsOverlap, type Ipv4Block } from "./cidr";

@@ -1,14 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
-import {
-  ArgsValidationError,
-  azSuffix,
-  regionOfAz,
-  validateArgs,
-  type NetworkRef,
-} from "@cloudblocks/component-kit";
-import { haVpcArgsSchema, type HaVpcArgs, type NatMode, type ValidHaVpcArgs } from "./args";
+import { ArgsValidationError, azSuffix, regionOfAz, type NetworkRef } from "@cloudblocks/component-kit";
+import type { HaVpcArgs, NatMode, ValidHaVpcArgs } from "./args";
+import { validateHaVpcArgs } from "./validate";
 import { createBastion } from "./bastion";
 import { createFlowLogs } from "./flow-logs";
 import { createNatInstances } from "./nat-instance";
@@ -74,7 +69,7 @@ export class HaVpc extends pulumi.ComponentResource implements NetworkRef {
 
   constructor(name: string, rawArgs: HaVpcArgs, opts?: pulumi.ComponentResourceOptions) {
     // Validate before anything exists: a bad argument must not leave half a network behind (ALL-1).
-    const args = validateArgs("HaVpc", haVpcArgsSchema, rawArgs);
+    const args = validateHaVpcArgs(name, rawArgs);
     super("cloudblocks:index:HaVpc", name, {}, opts);
     const azs = args.availabilityZones;
 

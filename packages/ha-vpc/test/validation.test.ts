@@ -108,9 +108,33 @@ describe("HaVpc input validation (ALL-1)", () => {
     );
     let message = "";
     await outputOf(vpc.vpcId).catch((error: Error) => (message = error.message));
-    await env.settle();
     expect(message).to.contain(
       `args.availabilityZones: got ["us-east-1a","us-east-1b"]; allowed: AZs of the provider's region ap-northeast-2`,
     );
+    // The engine fails the deployment on it: settle() rejects, naming the component the error came from.
+    const failure = await env.settle().then(
+      () => "settled",
+      (error: Error) => error.message,
+    );
+    expect(failure).to.contain('(in cloudblocks:index:HaVpc "net")');
+    expect(failure).to.contain("allowed: AZs of the provider's region ap-northeast-2");
+  });
+
+  it("validates its name like the other components, before anything exists", async () => {
+    for (const name of ["Net", "net_work", "9net", "net-", "n".repeat(41)]) {
+      const env = setupMocks();
+      expect(() => new HaVpc(name, seedPlan), name).to.throw(
+        ArgsValidationError,
+        `name: got ${JSON.stringify(name)}; allowed: 1 to 40 lower-case letters, digits and '-', starting with a letter`,
+      );
+      await env.settle();
+      expect(env.recorder.resources, "nothing half-created").to.deep.equal([]);
+    }
+  });
+
+  it("refuses a misspelt key, listing the allowed ones and the nearest", async () => {
+    expect(await problemsOf({ ...seedPlan, natMod: "single" })).to.deep.equal([
+      'args.natMod: got "single"; allowed: a known key — did you mean natMode? (keys: availabilityZones, cidrBlock, subnetCidrs, subnetMasks, natMode, natInstance, flowLogs, bastion, s3GatewayEndpoint)',
+    ]);
   });
 });

@@ -1,4 +1,6 @@
 export { MonitoredDatabase, MYSQL_PORT, INSTANCE_EVENT_CATEGORIES } from "./monitored-database";
+export { validateMonitoredDatabaseArgs } from "./validate";
+export { argsSchema as monitoredDatabaseArgsSchema } from "./schema";
 export type { MonitoredDatabaseArgs, ReadReplicaSpec, DatabaseAlarmThresholds } from "./args";
 export {
   UTF8MB4_PARAMETERS,

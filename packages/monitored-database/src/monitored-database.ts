@@ -1,4 +1,4 @@
-import { rejectArg, validateArgs, type MetricDescriptor } from "@cloudblocks/component-kit";
+import type { MetricDescriptor } from "@cloudblocks/component-kit";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { alarmSpecs, alarmThresholds } from "./alarms";
@@ -7,8 +7,8 @@ import { enhancedMonitoringPolicyArn, monitoringAssumeRolePolicy } from "./iam";
 import { instanceClassInfo } from "./instance-class";
 import { AUDIT_PLUGIN_OPTION, dbParameters, LOG_EXPORTS } from "./parameters";
 import { resolveArgs, type ResolvedArgs } from "./resolve";
-import { argsSchema } from "./schema";
-import { createRdsLogGroups, RDS_IDENTIFIER } from "./log-groups";
+import { validateMonitoredDatabaseArgs } from "./validate";
+import { createRdsLogGroups } from "./log-groups";
 import { finalSnapshotIdentifier } from "./snapshot";
 
 export const MYSQL_PORT = 3306;
@@ -66,23 +66,8 @@ export class MonitoredDatabase extends pulumi.ComponentResource {
 
   constructor(name: string, args: MonitoredDatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
     // ALL-1: validate before anything is registered, so bad input leaves nothing half-created.
-    const parsed = validateArgs("MonitoredDatabase", argsSchema, args);
+    const parsed = validateMonitoredDatabaseArgs(name, args);
     const r = resolveArgs(parsed);
-    // Instances get explicit identifiers (`<name>-primary`, `<name>-replica-<key>`) so their log groups can exist
-    // before they do; each must be a valid RDS identifier.
-    for (const identifier of [
-      `${name}-primary`,
-      ...r.replicas.map((replica) => `${name}-replica-${replica.key}`),
-    ]) {
-      if (!RDS_IDENTIFIER.test(identifier)) {
-        rejectArg(
-          "MonitoredDatabase",
-          "name",
-          name,
-          `allowed: a name that makes "${identifier}" a valid RDS identifier (1-63 lower-case letters, digits and single hyphens, starting with a letter)`,
-        );
-      }
-    }
     super("cloudblocks:index:MonitoredDatabase", name, {}, opts);
     const parent = { parent: this };
 

@@ -1,4 +1,4 @@
-import { azSuffix, isLogRetentionDays, LOG_RETENTION_DAYS } from "@cloudblocks/component-kit";
+import { argsObject, azSuffix, isLogRetentionDays, LOG_RETENTION_DAYS } from "@cloudblocks/component-kit";
 import { z } from "zod";
 import { ENGINE_VERSION_ALLOWED, parseEngineVersion } from "./engine";
 import { instanceClassInfo } from "./instance-class";
@@ -63,7 +63,7 @@ const cidr = z
   )
   .refine((v) => !v.endsWith("/0"), "allowed: a bounded range, never /0 (the world)");
 
-const replica = z.object({
+const replica = argsObject({
   availabilityZone: z.string(),
   key: z.string().regex(KEY, KEY_ALLOWED).optional(),
   instanceClass: instanceClass.optional(),
@@ -93,192 +93,190 @@ const thresholds = z.strictObject(
   },
 );
 
-export const argsSchema = z
-  .object({
-    network: z.looseObject({
-      vpcId: input,
-      availabilityZones: z
-        .array(z.string().regex(AZ, "allowed: AZ names such as ap-northeast-2a"))
-        .min(2, "allowed: at least 2 AZs (a DB subnet group spans two or more)"),
-      dataSubnetIds: z.array(input).min(2, "allowed: at least 2 data subnets, one per AZ"),
-    }),
-    allowedSecurityGroups: z
-      .record(z.string().regex(KEY, KEY_ALLOWED), input)
-      .refine(
-        (r) => Object.keys(r).length > 0,
-        "allowed: at least one trusted security group, e.g. { app: appSecurityGroupId }",
-      ),
-    allowedCidrBlocks: z.record(z.string().regex(KEY, KEY_ALLOWED), cidr).optional(),
-    alarmTopicArn: input.optional(),
-    engineVersion: z
-      .string()
-      .refine((v) => parseEngineVersion(v) !== undefined, ENGINE_VERSION_ALLOWED)
-      .optional(),
-    instanceClass: instanceClass.optional(),
-    allocatedStorageGiB: z
-      .number()
-      .int("allowed: an integer 20 to 65536")
-      .min(20, "allowed: an integer 20 to 65536 (gp3 needs 20 GiB)")
-      .max(65536, "allowed: an integer 20 to 65536")
-      .optional(),
-    maxAllocatedStorageGiB: z
-      .number()
-      .int("allowed: an integer up to 65536")
-      .max(65536, "allowed: an integer up to 65536")
-      .optional(),
-    multiAz: z.boolean().optional(),
-    primaryAvailabilityZone: z.string().optional(),
-    readReplicaCount: z
-      .number()
-      .int(`allowed: an integer 0 to ${MAX_REPLICAS}`)
-      .min(0, `allowed: an integer 0 to ${MAX_REPLICAS}`)
-      .max(MAX_REPLICAS, `allowed: an integer 0 to ${MAX_REPLICAS}`)
-      .optional(),
-    readReplicas: z
-      .array(replica)
-      .max(MAX_REPLICAS, `allowed: at most ${MAX_REPLICAS} read replicas`)
-      .optional(),
-    masterUsername: z
-      .string()
-      .regex(/^[A-Za-z][A-Za-z0-9]{0,15}$/, "allowed: 1-16 letters or digits, starting with a letter")
-      .refine(
-        (v) => !RESERVED_USERNAMES.has(v.toLowerCase()),
-        `allowed: a name that is not reserved (not ${[...RESERVED_USERNAMES].join(", ")})`,
-      )
-      .optional(),
-    databaseName: z
-      .string()
-      .regex(
-        /^[A-Za-z][A-Za-z0-9_]{0,63}$/,
-        "allowed: 1-64 letters, digits or underscores, starting with a letter",
-      )
-      .optional(),
-    kmsKeyArn: input.optional(),
-    backupRetentionDays: z
-      .number()
-      .int("allowed: an integer 1 to 35")
-      .min(
-        1,
-        "allowed: 1 to 35 days (automated backups are required: read replicas and point-in-time recovery need them)",
-      )
-      .max(35, "allowed: 1 to 35 days")
-      .optional(),
-    backupWindow: z
-      .string()
-      .regex(
-        /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/,
-        'allowed: "hh:mm-hh:mm" in UTC, e.g. "17:00-18:00"',
-      )
-      .optional(),
-    maintenanceWindow: z
-      .string()
-      .regex(
-        /^(mon|tue|wed|thu|fri|sat|sun):([01]\d|2[0-3]):[0-5]\d-(mon|tue|wed|thu|fri|sat|sun):([01]\d|2[0-3]):[0-5]\d$/,
-        'allowed: "ddd:hh:mm-ddd:hh:mm" in UTC, e.g. "sun:18:00-sun:19:00"',
-      )
-      .optional(),
-    deletionProtection: z.boolean().optional(),
-    skipFinalSnapshot: z.boolean().optional(),
-    protect: z.boolean().optional(),
-    applyImmediately: z.boolean().optional(),
-    logRetentionDays: z
-      .number()
-      .refine(
-        isLogRetentionDays,
-        `allowed: one of ${LOG_RETENTION_DAYS.join(", ")} (days CloudWatch Logs accepts)`,
-      )
-      .optional(),
-    monitoringIntervalSeconds: z
-      .number()
-      .refine(
-        (v) => [1, 5, 10, 15, 30, 60].includes(v),
-        "allowed: 1, 5, 10, 15, 30 or 60 (enhanced monitoring is required, RDS.6)",
-      )
-      .optional(),
-    performanceInsights: z
-      .union([z.boolean(), z.literal("auto")], { error: 'allowed: true, false or "auto"' })
-      .optional(),
-    alarms: thresholds.optional(),
-  })
-  .superRefine((args, ctx) => {
-    const azs = args.network.availabilityZones;
-    if (args.network.dataSubnetIds.length !== azs.length) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["network", "dataSubnetIds"],
-        input: `${args.network.dataSubnetIds.length} subnets`,
-        message: `allowed: one data subnet per AZ (${azs.length})`,
-      });
-    }
-    const multiAz = args.multiAz ?? true;
-    if (args.primaryAvailabilityZone !== undefined) {
-      if (!azs.includes(args.primaryAvailabilityZone)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["primaryAvailabilityZone"],
-          input: args.primaryAvailabilityZone,
-          message: `allowed: one of ${azs.join(", ")}`,
-        });
-      } else if (multiAz) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["primaryAvailabilityZone"],
-          input: args.primaryAvailabilityZone,
-          message: "allowed only with multiAz: false (RDS places a Multi-AZ primary itself)",
-        });
-      }
-    }
-    if (args.readReplicaCount !== undefined && args.readReplicas !== undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["readReplicaCount"],
-        input: args.readReplicaCount,
-        message: "allowed: readReplicaCount or readReplicas, not both",
-      });
-    }
-    const keys = new Set<string>();
-    args.readReplicas?.forEach((r, i) => {
-      if (!azs.includes(r.availabilityZone)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["readReplicas", i, "availabilityZone"],
-          input: r.availabilityZone,
-          message: `allowed: one of ${azs.join(", ")}`,
-        });
-        return;
-      }
-      const key = r.key ?? azSuffix(r.availabilityZone);
-      if (keys.has(key)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["readReplicas", i, "key"],
-          input: key,
-          message: "allowed: a key no other replica uses (give replicas in the same AZ explicit keys)",
-        });
-      }
-      keys.add(key);
+export const argsSchema = argsObject({
+  network: z.looseObject({
+    vpcId: input,
+    availabilityZones: z
+      .array(z.string().regex(AZ, "allowed: AZ names such as ap-northeast-2a"))
+      .min(2, "allowed: at least 2 AZs (a DB subnet group spans two or more)"),
+    dataSubnetIds: z.array(input).min(2, "allowed: at least 2 data subnets, one per AZ"),
+  }),
+  allowedSecurityGroups: z
+    .record(z.string().regex(KEY, KEY_ALLOWED), input)
+    .refine(
+      (r) => Object.keys(r).length > 0,
+      "allowed: at least one trusted security group, e.g. { app: appSecurityGroupId }",
+    ),
+  allowedCidrBlocks: z.record(z.string().regex(KEY, KEY_ALLOWED), cidr).optional(),
+  alarmTopicArn: input.optional(),
+  engineVersion: z
+    .string()
+    .refine((v) => parseEngineVersion(v) !== undefined, ENGINE_VERSION_ALLOWED)
+    .optional(),
+  instanceClass: instanceClass.optional(),
+  allocatedStorageGiB: z
+    .number()
+    .int("allowed: an integer 20 to 65536")
+    .min(20, "allowed: an integer 20 to 65536 (gp3 needs 20 GiB)")
+    .max(65536, "allowed: an integer 20 to 65536")
+    .optional(),
+  maxAllocatedStorageGiB: z
+    .number()
+    .int("allowed: an integer up to 65536")
+    .max(65536, "allowed: an integer up to 65536")
+    .optional(),
+  multiAz: z.boolean().optional(),
+  primaryAvailabilityZone: z.string().optional(),
+  readReplicaCount: z
+    .number()
+    .int(`allowed: an integer 0 to ${MAX_REPLICAS}`)
+    .min(0, `allowed: an integer 0 to ${MAX_REPLICAS}`)
+    .max(MAX_REPLICAS, `allowed: an integer 0 to ${MAX_REPLICAS}`)
+    .optional(),
+  readReplicas: z
+    .array(replica)
+    .max(MAX_REPLICAS, `allowed: at most ${MAX_REPLICAS} read replicas`)
+    .optional(),
+  masterUsername: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9]{0,15}$/, "allowed: 1-16 letters or digits, starting with a letter")
+    .refine(
+      (v) => !RESERVED_USERNAMES.has(v.toLowerCase()),
+      `allowed: a name that is not reserved (not ${[...RESERVED_USERNAMES].join(", ")})`,
+    )
+    .optional(),
+  databaseName: z
+    .string()
+    .regex(
+      /^[A-Za-z][A-Za-z0-9_]{0,63}$/,
+      "allowed: 1-64 letters, digits or underscores, starting with a letter",
+    )
+    .optional(),
+  kmsKeyArn: input.optional(),
+  backupRetentionDays: z
+    .number()
+    .int("allowed: an integer 1 to 35")
+    .min(
+      1,
+      "allowed: 1 to 35 days (automated backups are required: read replicas and point-in-time recovery need them)",
+    )
+    .max(35, "allowed: 1 to 35 days")
+    .optional(),
+  backupWindow: z
+    .string()
+    .regex(
+      /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/,
+      'allowed: "hh:mm-hh:mm" in UTC, e.g. "17:00-18:00"',
+    )
+    .optional(),
+  maintenanceWindow: z
+    .string()
+    .regex(
+      /^(mon|tue|wed|thu|fri|sat|sun):([01]\d|2[0-3]):[0-5]\d-(mon|tue|wed|thu|fri|sat|sun):([01]\d|2[0-3]):[0-5]\d$/,
+      'allowed: "ddd:hh:mm-ddd:hh:mm" in UTC, e.g. "sun:18:00-sun:19:00"',
+    )
+    .optional(),
+  deletionProtection: z.boolean().optional(),
+  skipFinalSnapshot: z.boolean().optional(),
+  protect: z.boolean().optional(),
+  applyImmediately: z.boolean().optional(),
+  logRetentionDays: z
+    .number()
+    .refine(
+      isLogRetentionDays,
+      `allowed: one of ${LOG_RETENTION_DAYS.join(", ")} (days CloudWatch Logs accepts)`,
+    )
+    .optional(),
+  monitoringIntervalSeconds: z
+    .number()
+    .refine(
+      (v) => [1, 5, 10, 15, 30, 60].includes(v),
+      "allowed: 1, 5, 10, 15, 30 or 60 (enhanced monitoring is required, RDS.6)",
+    )
+    .optional(),
+  performanceInsights: z
+    .union([z.boolean(), z.literal("auto")], { error: 'allowed: true, false or "auto"' })
+    .optional(),
+  alarms: thresholds.optional(),
+}).superRefine((args, ctx) => {
+  const azs = args.network.availabilityZones;
+  if (args.network.dataSubnetIds.length !== azs.length) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["network", "dataSubnetIds"],
+      input: `${args.network.dataSubnetIds.length} subnets`,
+      message: `allowed: one data subnet per AZ (${azs.length})`,
     });
-    const allocated = args.allocatedStorageGiB ?? 50;
-    if (
-      args.maxAllocatedStorageGiB !== undefined &&
-      args.maxAllocatedStorageGiB < Math.ceil((allocated * 11) / 10)
-    ) {
+  }
+  const multiAz = args.multiAz ?? true;
+  if (args.primaryAvailabilityZone !== undefined) {
+    if (!azs.includes(args.primaryAvailabilityZone)) {
       ctx.addIssue({
         code: "custom",
-        path: ["maxAllocatedStorageGiB"],
-        input: args.maxAllocatedStorageGiB,
-        message: `allowed: at least ${Math.ceil((allocated * 11) / 10)} (10 % above allocatedStorageGiB ${allocated}, as RDS storage autoscaling requires)`,
+        path: ["primaryAvailabilityZone"],
+        input: args.primaryAvailabilityZone,
+        message: `allowed: one of ${azs.join(", ")}`,
       });
-    }
-    const cls = instanceClassInfo(args.instanceClass ?? "db.m6g.large");
-    if (args.performanceInsights === true && cls && !cls.supportsPerformanceInsights) {
+    } else if (multiAz) {
       ctx.addIssue({
         code: "custom",
-        path: ["performanceInsights"],
-        input: true,
-        message: `allowed: false or "auto" on ${cls.name} (Performance Insights is not available on micro and small burstable classes)`,
+        path: ["primaryAvailabilityZone"],
+        input: args.primaryAvailabilityZone,
+        message: "allowed only with multiAz: false (RDS places a Multi-AZ primary itself)",
       });
     }
+  }
+  if (args.readReplicaCount !== undefined && args.readReplicas !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["readReplicaCount"],
+      input: args.readReplicaCount,
+      message: "allowed: readReplicaCount or readReplicas, not both",
+    });
+  }
+  const keys = new Set<string>();
+  args.readReplicas?.forEach((r, i) => {
+    if (!azs.includes(r.availabilityZone)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["readReplicas", i, "availabilityZone"],
+        input: r.availabilityZone,
+        message: `allowed: one of ${azs.join(", ")}`,
+      });
+      return;
+    }
+    const key = r.key ?? azSuffix(r.availabilityZone);
+    if (keys.has(key)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["readReplicas", i, "key"],
+        input: key,
+        message: "allowed: a key no other replica uses (give replicas in the same AZ explicit keys)",
+      });
+    }
+    keys.add(key);
   });
+  const allocated = args.allocatedStorageGiB ?? 50;
+  if (
+    args.maxAllocatedStorageGiB !== undefined &&
+    args.maxAllocatedStorageGiB < Math.ceil((allocated * 11) / 10)
+  ) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["maxAllocatedStorageGiB"],
+      input: args.maxAllocatedStorageGiB,
+      message: `allowed: at least ${Math.ceil((allocated * 11) / 10)} (10 % above allocatedStorageGiB ${allocated}, as RDS storage autoscaling requires)`,
+    });
+  }
+  const cls = instanceClassInfo(args.instanceClass ?? "db.m6g.large");
+  if (args.performanceInsights === true && cls && !cls.supportsPerformanceInsights) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["performanceInsights"],
+      input: true,
+      message: `allowed: false or "auto" on ${cls.name} (Performance Insights is not available on micro and small burstable classes)`,
+    });
+  }
+});
 
 export type ParsedArgs = z.output<typeof argsSchema>;

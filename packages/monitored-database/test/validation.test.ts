@@ -151,7 +151,26 @@ describe("MonitoredDatabase argument validation (ALL-1)", () => {
       { backupWindow: "3am" },
       'args.backupWindow: got "3am"; allowed: "hh:mm-hh:mm" in UTC',
     ],
-    ["an unknown alarm threshold", { alarms: { cpu: 80 } as never }, "args.alarms: got"],
+    [
+      "an unknown alarm threshold",
+      { alarms: { cpu: 80 } as never },
+      "args.alarms.cpu: got 80; allowed: a known key (keys: cpuPercent, freeStoragePercent,",
+    ],
+    [
+      "a misspelt top-level argument",
+      { deletionProtecton: false } as never,
+      "args.deletionProtecton: got false; allowed: a known key — did you mean deletionProtection? (keys: network,",
+    ],
+    [
+      "a plaintext password argument (not echoed)",
+      { masterPassword: "hunter2hunter2" } as never,
+      "args.masterPassword: got [secret]; allowed: a known key (keys: network,",
+    ],
+    [
+      "a string where a boolean belongs, saying what is allowed",
+      { multiAz: "true" } as never,
+      'args.multiAz: got "true"; allowed: true or false',
+    ],
     [
       "a CPU threshold over 100 %",
       { alarms: { cpuPercent: 150 } },

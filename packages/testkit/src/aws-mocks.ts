@@ -3,12 +3,12 @@ import { defaultAccount, type MockAccount } from "./context";
 import { hex } from "./ids";
 import { checkProviderRules } from "./provider-rules/check";
 import { modelAwsxVpc, type VirtualChild } from "./model/awsx-vpc";
-import { invokeModels } from "./model/invokes";
+import { answerInvoke } from "./model/invokes";
+import type { MockCatalogue } from "./catalogue";
 import { resourceModels, type Props } from "./model";
 import type { Recorder } from "./recorder";
 
 export const AWSX_VPC_TYPE = "awsx:ec2:Vpc";
-const DEFAULT_TAGS_TOKEN = "aws:index/getDefaultTags:getDefaultTags";
 
 /** Whether the testkit answers this resource type with a realistic model. */
 export function isModelledType(type: string, custom: boolean): boolean {
@@ -17,7 +17,8 @@ export function isModelledType(type: string, custom: boolean): boolean {
 
 /**
  * Pulumi mocks that answer like AWS for the mock account: realistic ids, ARNs, DNS names and endpoints per
- * resource type, invokes by token, and the out-of-process awsx VPC modelled from its inputs.
+ * resource type, invokes answered as queries over the account's catalogue, and the out-of-process awsx VPC
+ * modelled from its inputs.
  */
 export class AwsMocks implements pulumi.runtime.Mocks {
   readonly account: MockAccount;
@@ -25,11 +26,17 @@ export class AwsMocks implements pulumi.runtime.Mocks {
   readonly virtualChildren = new Map<string, VirtualChild[]>();
   private readonly seen = new Map<string, number>();
 
+  /**
+   * @param defaultRegion the default provider's region: `account.region` when a test sets it, else the stack's
+   *   `aws:region`, else ap-northeast-2. Explicit providers and per-resource `region` inputs take precedence.
+   */
   constructor(
     private readonly recorder: Recorder,
-    account: Partial<MockAccount> = {},
+    account: Partial<MockAccount>,
+    private readonly catalogue: MockCatalogue,
+    readonly defaultRegion: string,
   ) {
-    this.account = { ...defaultAccount, ...account };
+    this.account = { ...defaultAccount, ...account, region: defaultRegion };
   }
 
   /** A seed unique per resource and stable between runs (the n-th resource of a type and name). */
@@ -38,6 +45,23 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     const n = this.seen.get(key) ?? 0;
     this.seen.set(key, n + 1);
     return n === 0 ? key : `${key}#${n}`;
+  }
+
+  /** The URN of a provider reference (`<urn>::<id>`), or undefined for the default provider. */
+  private static providerUrn(ref: string | undefined): string | undefined {
+    return ref ? ref.split("::").slice(0, -1).join("::") : undefined;
+  }
+
+  /**
+   * Where a resource or call lives, as the provider decides: its own `region` argument (@pulumi/aws v7), else
+   * the region of the explicit provider it goes through, else the default provider's.
+   */
+  regionOf(inputs: Props, providerRef: string | undefined): string {
+    if (typeof inputs["region"] === "string" && inputs["region"] !== "") return inputs["region"];
+    const urn = AwsMocks.providerUrn(providerRef);
+    const provider = urn ? this.recorder.byUrnOf(urn) : undefined;
+    const providerRegion = provider?.type === "pulumi:providers:aws" ? provider.inputs["region"] : undefined;
+    return typeof providerRegion === "string" && providerRegion !== "" ? providerRegion : this.defaultRegion;
   }
 
   async newResource(args: pulumi.runtime.MockResourceArgs): Promise<pulumi.runtime.MockResourceResult> {
@@ -51,14 +75,14 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     const seed = this.seedFor(args.type, args.name);
     if (args.type.startsWith("pulumi:providers:")) return { id: hex(seed, 32), state: inputs };
     const model = resourceModels[args.type];
-    const region = typeof inputs["region"] === "string" ? inputs["region"] : this.account.region;
+    const region = this.regionOf(inputs, args.provider);
     checkProviderRules(args.type, args.name, inputs, region); // refuse what `pulumi preview` would refuse
     if (model) {
       const { id, state } = model({
         type: args.type,
         name: args.name,
         inputs,
-        account: this.account,
+        account: { ...this.account, region },
         region,
         seed,
       });
@@ -69,21 +93,17 @@ export class AwsMocks implements pulumi.runtime.Mocks {
 
   call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
     const inputs = (args.inputs ?? {}) as Props;
-    if (args.token === DEFAULT_TAGS_TOKEN) {
-      this.recorder.addInvoke({ token: args.token, inputs, modelled: true });
-      return { id: "default-tags", tags: this.defaultTagsOf(args.provider) };
-    }
-    const model = invokeModels[args.token];
-    this.recorder.addInvoke({ token: args.token, inputs, modelled: model !== undefined });
-    return model ? model(inputs, this.account) : {};
-  }
-
-  /** The `defaultTags` the calling provider was configured with, as `aws.getDefaultTags` reports them. */
-  private defaultTagsOf(providerRef: string | undefined): Record<string, string> {
-    const urn = providerRef?.split("::").slice(0, -1).join("::");
-    const raw = urn ? this.recorder.byUrnOf(urn)?.inputs["defaultTags"] : undefined;
-    const parsed = (typeof raw === "string" ? JSON.parse(raw) : raw) as
-      { tags?: Record<string, string> } | undefined;
-    return parsed?.tags ?? {};
+    const providerUrn = AwsMocks.providerUrn(args.provider);
+    const region = this.regionOf(inputs, args.provider);
+    this.recorder.addInvoke({ token: args.token, inputs, provider: providerUrn, region, modelled: true });
+    return answerInvoke({
+      token: args.token,
+      inputs,
+      region,
+      account: { ...this.account, region },
+      catalogue: this.catalogue,
+      recorder: this.recorder,
+      providerUrn,
+    });
   }
 }

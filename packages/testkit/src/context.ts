@@ -24,6 +24,19 @@ export function availabilityZones(region: string): string[] {
   return (azLetters[region] ?? ["a", "b", "c"]).map((letter) => `${region}${letter}`);
 }
 
+/** The zone id of an AZ name: `apne2-az1` for ap-northeast-2a (us-east-1's letter-to-id mapping varies per account). */
+export function zoneIdOf(zoneName: string): string {
+  const region = zoneName.slice(0, -1);
+  const [area, direction, digit] = region.split("-") as [string, string, string];
+  const short = `${area}${direction
+    .replace(/^north/, "n")
+    .replace(/^south/, "s")
+    .replace(/east$/, "e")
+    .replace(/west$/, "w")
+    .replace(/^central$/, "c")}${digit}`;
+  return `${short}-az${zoneName.charCodeAt(zoneName.length - 1) - 96}`;
+}
+
 /** The zone id ALBs get per region (the alias target zone of their DNS names). */
 const albZoneIds: Record<string, string> = {
   "ap-northeast-2": "ZWKZPGTI48KDX",

@@ -2,7 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { setMockOptions } from "@pulumi/pulumi/runtime/settings";
 import * as runtimeState from "@pulumi/pulumi/runtime/state";
 import { AwsMocks } from "./aws-mocks";
-import type { MockAccount } from "./context";
+import { withCatalogue, type MockCatalogue } from "./catalogue";
+import { defaultAccount, type MockAccount } from "./context";
+import { FailureLog, installFailureLog, type ProgramFailure } from "./failures";
 import { Recorder } from "./recorder";
 import { RecordingMonitor } from "./recording-monitor";
 
@@ -18,8 +20,16 @@ export interface MockEnvironmentOptions {
   readonly config?: Readonly<Record<string, unknown>>;
   /** Config keys to mark secret (their values are still readable by the program). */
   readonly secretKeys?: readonly string[];
-  /** The fake account: id, region, partition. */
+  /**
+   * The fake account: id, partition, and `region`, which overrides the default provider's region (otherwise
+   * `aws:region` from `config`, else ap-northeast-2). Explicit providers keep their own `region`.
+   */
   readonly account?: Partial<MockAccount>;
+  /**
+   * What the account already holds, for invokes to find (hosted zones, a shared ALB and its listeners, private
+   * images and parameters), added to the public catalogue (Amazon Linux 2023 images and their SSM parameters).
+   */
+  readonly catalogue?: Partial<MockCatalogue>;
   /** Run as `pulumi preview` (outputs of new resources unknown where the engine would not know them). @default false */
   readonly preview?: boolean;
 }
@@ -28,7 +38,13 @@ export interface MockEnvironmentOptions {
 export interface MockEnvironment {
   readonly recorder: Recorder;
   readonly mocks: AwsMocks;
-  /** Resolves once every registration and invoke the program started has finished, including those from applies. */
+  /** Every failure so far (registrations refused, invokes failed, inputs and applies that threw), in order. */
+  readonly failures: readonly ProgramFailure[];
+  /**
+   * Waits until every registration and invoke the program started has finished, including those from applies;
+   * then rejects with the first failure, naming the resource, component or call it came from, as the engine
+   * would fail the deployment. Resolves only when the program ran clean.
+   */
   settle(): Promise<void>;
 }
 
@@ -65,15 +81,23 @@ function configKey(project: string, key: string): string {
 export function setupMocks(options: MockEnvironmentOptions = {}): MockEnvironment {
   const project = options.project ?? "cloudblocks";
   const stack = options.stack ?? "test";
-  const recorder = new Recorder();
-  const mocks = new AwsMocks(recorder, options.account);
-  const monitor = new RecordingMonitor(mocks, recorder);
-  installMonitor(monitor, project, stack, options.preview ?? false);
-
   const config: Record<string, string> = {};
   for (const [key, value] of Object.entries(options.config ?? {})) {
     config[configKey(project, key)] = typeof value === "string" ? value : JSON.stringify(value);
   }
+  const recorder = new Recorder();
+  const failures = new FailureLog();
+  const defaultRegion = options.account?.region ?? config["aws:region"] ?? defaultAccount.region;
+  const mocks = new AwsMocks(
+    recorder,
+    options.account ?? {},
+    withCatalogue(options.catalogue),
+    defaultRegion,
+  );
+  const monitor = new RecordingMonitor(mocks, recorder, failures);
+  installMonitor(monitor, project, stack, options.preview ?? false);
+  installFailureLog(failures);
+
   pulumi.runtime.setAllConfig(
     config,
     (options.secretKeys ?? []).map((key) => configKey(project, key)),
@@ -82,7 +106,14 @@ export function setupMocks(options: MockEnvironmentOptions = {}): MockEnvironmen
   return {
     recorder,
     mocks,
-    settle: () => waitUntilIdle(monitor),
+    get failures() {
+      return failures.all;
+    },
+    settle: async () => {
+      await waitUntilIdle(monitor);
+      const failure = failures.firstError();
+      if (failure) throw failure;
+    },
   };
 }
 

@@ -3,6 +3,7 @@ export {
   availabilityZones,
   albHostedZoneId,
   elbServiceAccount,
+  zoneIdOf,
   type MockAccount,
 } from "./context";
 export { AwsMocks, AWSX_VPC_TYPE, isModelledType } from "./aws-mocks";
@@ -15,7 +16,20 @@ export {
   type ModelInput,
   type ModelledResource,
 } from "./model";
-export { invokeModels, type InvokeModel } from "./model/invokes";
+export { invokeModels, answerInvoke, InvokeError, type InvokeModel, type InvokeQuery } from "./model/invokes";
+export {
+  defaultCatalogue,
+  withCatalogue,
+  hostedZoneIdOf,
+  AMAZON_IMAGE_OWNER,
+  type MockCatalogue,
+  type MockImage,
+  type MockParameter,
+  type MockHostedZone,
+  type MockLoadBalancer,
+  type MockListener,
+} from "./catalogue";
+export { FailureLog, type ProgramFailure } from "./failures";
 export { modelAwsxVpc, type VirtualChild, type AwsxVpcModel } from "./model/awsx-vpc";
 export * from "./plan";
 export { standardTestTags, taggedProvider } from "./tagged-provider";

@@ -41,6 +41,8 @@ export interface RecordedResource {
   readonly inputs: Props;
   /** Dotted paths of inputs that were marked secret (e.g. `password`, `environment.variables.TOKEN`). */
   readonly secretPaths: readonly string[];
+  /** The same paths as lists of keys (exact even when a key contains a dot); the plan masks by these. */
+  readonly secretKeyPaths: readonly (readonly string[])[];
   /** The state the mock returned (inputs plus modelled outputs). */
   readonly outputs: Props;
   readonly options: RecordedOptions;
@@ -50,7 +52,17 @@ export interface RecordedResource {
 export interface RecordedInvoke {
   readonly token: string;
   readonly inputs: Props;
+  /** URN of the explicit provider the call went through; undefined for the default provider. */
+  readonly provider: string | undefined;
+  /** The region the call ran in. */
+  readonly region: string;
+  /** Always true: a token without a model fails the call instead of being answered (kept for compatibility). */
   readonly modelled: boolean;
+}
+
+/** The engine's own message for a second registration of a URN (pulumi/pulumi `pkg/diag/errors.go`, code 2001). */
+export function duplicateUrnError(urn: string): Error {
+  return new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
 }
 
 /** Every registration and invoke of one program run, with queries tests can make. */
@@ -58,7 +70,9 @@ export class Recorder {
   private readonly byUrn = new Map<string, RecordedResource>();
   private readonly invokeLog: RecordedInvoke[] = [];
 
+  /** Records a registration; a second one with the same URN is refused, as the engine refuses it. */
   add(resource: RecordedResource): void {
+    if (this.byUrn.has(resource.urn)) throw duplicateUrnError(resource.urn);
     this.byUrn.set(resource.urn, resource);
   }
 

@@ -1,9 +1,11 @@
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { deserializeProperties, specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
+import { getProject, getStack } from "@pulumi/pulumi/runtime/settings";
 import { AWSX_VPC_TYPE, isModelledType, type AwsMocks } from "./aws-mocks";
 import type { Props } from "./model";
 import type { VirtualChild } from "./model/awsx-vpc";
-import type { RecordedOptions, Recorder } from "./recorder";
+import type { FailureLog } from "./failures";
+import { duplicateUrnError, type RecordedOptions, type Recorder } from "./recorder";
 
 /* The engine's gRPC request objects are untyped in the SDK; this is the part the recorder reads. */
 interface RegisterRequest {
@@ -28,6 +30,10 @@ interface RegisterRequest {
   getProvidersMap(): { get(key: string): string | undefined };
 }
 
+interface InvokeRequest {
+  getTok(): string;
+}
+
 interface RegisterResponse {
   getUrn(): string;
   getId(): string;
@@ -36,12 +42,15 @@ interface RegisterResponse {
 
 type Callback = (err: unknown, response: unknown) => void;
 
-/** Dotted paths of every value marked secret in a serialized property struct. */
-function secretPaths(value: unknown, path = ""): string[] {
+/**
+ * Key paths of every value marked secret in a serialized property struct, as lists of keys: a key may itself
+ * contain a dot (a tag named `buddyverse.owner`), so a dotted string could not be followed back.
+ */
+function secretKeyPaths(value: unknown, path: readonly string[] = []): string[][] {
   if (value === null || typeof value !== "object") return [];
   const record = value as Record<string, unknown>;
-  if (record[specialSigKey] === specialSecretSig) return [path];
-  return Object.entries(record).flatMap(([key, child]) => secretPaths(child, path ? `${path}.${key}` : key));
+  if (record[specialSigKey] === specialSecretSig) return [[...path]];
+  return Object.entries(record).flatMap(([key, child]) => secretKeyPaths(child, [...path, key]));
 }
 
 /** The value with every secret wrapper replaced by what it wraps (the paths are recorded separately). */
@@ -89,16 +98,26 @@ const noOptions: RecordedOptions = {
   aliasCount: 0,
 };
 
+/** The URN the engine gives a registration (as MockMonitor builds it: the parent's type chain, then the type). */
+function urnOf(req: RegisterRequest): string {
+  const parent = req.getParent();
+  const type = parent ? `${parent.split("::")[2]!}$${req.getType()}` : req.getType();
+  return `urn:pulumi:${getStack()}::${getProject()}::${type}::${req.getName()}`;
+}
+
 /**
- * Pulumi's MockMonitor, plus a record of every registration with the options the engine would see, and a
- * count of registrations still in flight so tests can wait until the program has settled.
+ * Pulumi's MockMonitor, plus what the engine does with each request: it refuses a second registration of a URN,
+ * records every registration with the options the engine would see, logs every failure with where it came
+ * from, and counts registrations still in flight so tests can wait until the program has settled.
  */
 export class RecordingMonitor extends MockMonitor {
   private inFlight = 0;
+  private readonly urns = new Set<string>();
 
   constructor(
     private readonly awsMocks: AwsMocks,
     private readonly recorder: Recorder,
+    private readonly failures: FailureLog,
   ) {
     super(awsMocks);
   }
@@ -108,10 +127,19 @@ export class RecordingMonitor extends MockMonitor {
   }
 
   override async registerResource(req: RegisterRequest, callback: Callback): Promise<void> {
+    const urn = urnOf(req);
+    if (this.urns.has(urn)) {
+      const error = duplicateUrnError(urn);
+      this.failures.add(urn, error);
+      callback(error, undefined);
+      return;
+    }
+    this.urns.add(urn);
     this.inFlight++;
     try {
       await super.registerResource(req, (err, response) => {
-        if (!err) this.record(req, response as RegisterResponse);
+        if (err) this.failures.add(urn, err);
+        else this.record(req, response as RegisterResponse);
         callback(err, response);
       });
     } finally {
@@ -119,10 +147,18 @@ export class RecordingMonitor extends MockMonitor {
     }
   }
 
-  override async invoke(req: unknown, callback: Callback): Promise<void> {
+  override async invoke(req: InvokeRequest, callback: Callback): Promise<void> {
     this.inFlight++;
     try {
-      await super.invoke(req, callback);
+      await super.invoke(req, (err, response) => {
+        if (err) {
+          this.failures.add(`invoke ${req.getTok()}`, err);
+          // The SDK rethrows a failed invoke as `new Error(err.details)`: gRPC's field for the provider's text.
+          const rpcError = err as { details?: string; message?: string };
+          rpcError.details ??= rpcError.message;
+        }
+        callback(err, response);
+      });
     } finally {
       this.inFlight--;
     }
@@ -143,7 +179,8 @@ export class RecordingMonitor extends MockMonitor {
       modelled: isModelledType(type, req.getCustom()),
       id: response.getId() || undefined,
       inputs: unwrapSecrets(deserializeProperties(req.getObject() as never)) as Props,
-      secretPaths: secretPaths(raw),
+      secretPaths: secretKeyPaths(raw).map((keys) => keys.join(".")),
+      secretKeyPaths: secretKeyPaths(raw),
       outputs: unwrapSecrets(deserializeProperties(response.getObject() as never)) as Props,
       options: optionsOf(req),
     });
@@ -186,6 +223,7 @@ export class RecordingMonitor extends MockMonitor {
         id: child.id,
         inputs: child.inputs,
         secretPaths: [],
+        secretKeyPaths: [],
         outputs: { ...child.inputs, id: child.id },
         options: { ...noOptions, provider },
       });

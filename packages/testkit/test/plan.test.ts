@@ -53,6 +53,26 @@ describe("testkit plan rendering", () => {
     );
   });
 
+  it("masks a secret under a key that contains a dot, and in lists, at any depth", async () => {
+    const env = setupMocks();
+    new aws.ec2.Vpc("dotted", {
+      cidrBlock: "10.0.0.0/16",
+      tags: { "buddyverse.owner": pulumi.secret("alice-not-shown"), plain: "visible" },
+    });
+    new aws.ssm.Parameter("listed", {
+      type: "StringList",
+      value: "x",
+      tags: { "a.b.c": pulumi.secret("deep-not-shown") },
+    });
+    await env.settle();
+    const planned = env.recorder.resources.map(toPlanResource);
+    const vpc = planned.find((r) => r.name === "dotted")!;
+    expect(vpc.inputs["tags"]).to.deep.equal({ "buddyverse.owner": SECRET_MARKER, plain: "visible" });
+    const parameter = planned.find((r) => r.name === "listed")!;
+    expect(parameter.inputs["tags"]).to.deep.equal({ "a.b.c": SECRET_MARKER });
+    expect(JSON.stringify(planned)).not.to.match(/not-shown/);
+  });
+
   it("renders the parent/child tree and counts by type", async () => {
     const planned = (await record()).map(toPlanResource);
     const tree = renderTree(planned);

@@ -115,6 +115,11 @@ describe("testkit resource models", () => {
   });
 
   it("answers invokes by token and records types it does not model", async () => {
+    env = setupMocks({
+      project: "kit",
+      stack: "unit",
+      catalogue: { hostedZones: [{ name: "buddyverse.link" }] },
+    });
     const azs = await aws.getAvailabilityZones({});
     const identity = await aws.getCallerIdentity({});
     const ami = await aws.ssm.getParameter({

@@ -75,8 +75,9 @@ const percent = (what: string) => {
   return z.number({ error: allowed }).min(1, { error: allowed }).max(100, { error: allowed });
 };
 
+// A NetworkRef is a structural contract (an HaVpc satisfies it with many more members): extra keys are fine.
 const networkSchema = z
-  .object(
+  .looseObject(
     {
       vpcId: input("a VPC id"),
       availabilityZones: z

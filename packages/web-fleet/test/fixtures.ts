@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { NetworkRef } from "@cloudblocks/component-kit";
 import {
   setupMocks,
+  type MockCatalogue,
   type MockEnvironment,
   type RecordedResource,
   standardTestTags,
@@ -35,6 +36,52 @@ export const prodArgs: WebFleetArgs = {
   alarmTopicArn: TOPIC,
 };
 
+/** An image the test account owns, for fleets that pin `amiId`. */
+export const PINNED_AMI = "ami-0123456789abcdef0";
+
+/** The shared ALB and listener another stack owns, for fleets that join `existingListener`. */
+export const SHARED_LISTENER_ARN =
+  "arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:listener/app/shared/0123456789abcdef/fedcba9876543210";
+const SHARED_ALB_ARN =
+  "arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:loadbalancer/app/shared/0123456789abcdef";
+
+/** What the test account holds before the fleet is deployed: the invokes must find these, as AWS would. */
+export const testAccount: Partial<MockCatalogue> = {
+  hostedZones: [{ name: "buddyverse.link" }],
+  images: [
+    {
+      region: "ap-northeast-2",
+      imageId: PINNED_AMI,
+      name: "golden-web-2025-12-01",
+      ownerId: "123456789012",
+      architecture: "x86_64",
+      rootDeviceName: "/dev/xvda",
+      creationDate: "2025-12-01T00:00:00.000Z",
+    },
+    {
+      region: "ap-northeast-2",
+      imageId: "ami-0a1b2c3d4e5f60789",
+      name: "ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-20251201",
+      ownerId: "099720109477",
+      architecture: "x86_64",
+      rootDeviceName: "/dev/sda1",
+      creationDate: "2025-12-01T00:00:00.000Z",
+    },
+  ],
+  parameters: [
+    {
+      region: "ap-northeast-2",
+      name: "/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id",
+      value: "ami-0a1b2c3d4e5f60789",
+      type: "String",
+      dataType: "aws:ec2:image",
+      public: true,
+    },
+  ],
+  loadBalancers: [{ arn: SHARED_ALB_ARN, dnsName: "shared-1234567890.ap-northeast-2.elb.amazonaws.com" }],
+  listeners: [{ arn: SHARED_LISTENER_ARN, loadBalancerArn: SHARED_ALB_ARN, port: 443, protocol: "HTTPS" }],
+};
+
 export interface Built {
   readonly env: MockEnvironment;
   readonly fleet: WebFleet;
@@ -47,7 +94,7 @@ export interface Built {
 
 /** Builds a fleet under the mocks with a provider carrying the standard defaultTags, and waits until it settles. */
 export async function build(args: WebFleetArgs, name = "web"): Promise<Built> {
-  const env = setupMocks();
+  const env = setupMocks({ catalogue: testAccount });
   const provider = new aws.Provider("tagged", {
     region: "ap-northeast-2",
     defaultTags: { tags: standardTagValues },

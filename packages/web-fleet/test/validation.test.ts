@@ -145,7 +145,11 @@ describe("WebFleet input validation (ALL-1)", () => {
       { pathRoutes: { a: { pathPatterns: ["/1", "/2", "/3", "/4", "/5", "/6"], priority: 5 } } },
       'args.pathRoutes.a.pathPatterns: got ["/1","/2","/3","/4","/5","/6"]; allowed: a list of 1 to 5 path patterns',
     ],
-    ["a misspelt argument", { minSise: 2 }, "args: got"],
+    [
+      "a misspelt argument",
+      { minSise: 2 },
+      "args.minSise: got 2; allowed: a known key — did you mean minSize? (keys: network, instanceType,",
+    ],
     [
       "a bootstrap containing the heredoc delimiter",
       { appBootstrap: "echo hi\nWEB_FLEET_APP_BOOTSTRAP\n" },

@@ -65,9 +65,16 @@ describe("WebFleet (prod defaults)", () => {
 
     it("lets EC2 resolve the maintained Amazon Linux 2023 SSM parameter at each launch (no fleet roll on new AMIs)", () => {
       expect(b.one(T.lt).inputs["imageId"]).to.equal(`resolve:ssm:${AL2023_PARAMETER.x86_64}`);
-      expect(b.env.recorder.invokes.some((i) => i.token === "aws:ssm/getParameter:getParameter")).to.equal(
-        false,
-      );
+    });
+
+    it("reads the root device name from the image the parameter names, never querying DescribeImages with the alias", () => {
+      const parameter = b.env.recorder.invokes.find((i) => i.token === "aws:ssm/getParameter:getParameter");
+      expect(parameter?.inputs["name"]).to.equal(AL2023_PARAMETER.x86_64);
+      const ami = b.env.recorder.invokes.find((i) => i.token === "aws:ec2/getAmi:getAmi");
+      const [filter] = ami!.inputs["filters"] as { name: string; values: string[] }[];
+      expect(filter!.name).to.equal("image-id");
+      expect(filter!.values).to.have.length(1);
+      expect(filter!.values[0]).to.match(/^ami-0[0-9a-f]{16}$/);
     });
 
     it("uses an instance profile whose role has SSM core and a log-group-scoped agent policy", () => {

@@ -49,11 +49,8 @@ async function main(): Promise<number> {
   return 0;
 }
 
-// An error thrown inside an apply surfaces as an unhandled rejection: it fails the plan like any program error.
-process.on("unhandledRejection", (error) => {
-  console.error(`plan failed: ${(error as Error)?.message ?? String(error)}`);
-  process.exit(1);
-});
+// An error thrown inside an apply surfaces as an unhandled rejection: the testkit records it against the resource
+// it was meant for, and runPlan's settle() rejects with it, so it fails the plan below like any program error.
 
 main().then(
   (code) => process.exit(code),

@@ -1,5 +1,5 @@
 import type { Props } from "../model";
-import type { RecordedOptions, RecordedResource } from "../recorder";
+import type { RecordedInvoke, RecordedOptions, RecordedResource } from "../recorder";
 
 /** The marker that replaces every secret value in a plan: secrets never reach a plan file or a terminal. */
 export const SECRET_MARKER = "[secret]";
@@ -30,6 +30,15 @@ export interface PlanPolicyReport {
   readonly violations: readonly PlanViolation[];
 }
 
+/** A provider function the program calls at preview: what it asks the account, through which provider. */
+export interface PlanInvoke {
+  readonly token: string;
+  readonly args: Props;
+  /** URN of the explicit provider, or null for the default provider. */
+  readonly provider: string | null;
+  readonly region: string;
+}
+
 /** One verdict of the AZ-loss analysis: does this tier keep serving if this AZ is lost (null: nothing in the tier)? */
 export interface PlanAzLossRow {
   readonly az: string;
@@ -48,13 +57,24 @@ export interface Plan {
   readonly project: string;
   readonly resources: readonly PlanResource[];
   readonly outputs: Props;
+  /** Every invoke, in call order: what `pulumi preview` would query in the account. */
+  readonly invokes: readonly PlanInvoke[];
   readonly policies: PlanPolicyReport;
   /** Per AZ and tier, whether the stack keeps serving when that AZ is lost (when the plan computed it). */
   readonly azLoss?: PlanAzLossReport;
 }
 
-function maskPath(target: Props, path: string): void {
-  const keys = path.split(".");
+/** A recorded call as it appears in a plan. */
+export function toPlanInvoke(invoke: RecordedInvoke): PlanInvoke {
+  return {
+    token: invoke.token,
+    args: invoke.inputs,
+    provider: invoke.provider ?? null,
+    region: invoke.region,
+  };
+}
+
+function maskPath(target: Props, keys: readonly string[]): void {
   let node: unknown = target;
   for (const key of keys.slice(0, -1)) {
     if (node === null || typeof node !== "object") return;
@@ -66,9 +86,9 @@ function maskPath(target: Props, path: string): void {
 /** A recorded resource as it appears in a plan, with every secret input replaced by {@link SECRET_MARKER}. */
 export function toPlanResource(resource: RecordedResource): PlanResource {
   const inputs = structuredClone(resource.inputs);
-  for (const path of resource.secretPaths) {
-    if (path === "") return { ...base(resource), inputs: { value: SECRET_MARKER } };
-    maskPath(inputs, path);
+  for (const keys of resource.secretKeyPaths) {
+    if (keys.length === 0) return { ...base(resource), inputs: { value: SECRET_MARKER } };
+    maskPath(inputs, keys);
   }
   return { ...base(resource), inputs };
 }

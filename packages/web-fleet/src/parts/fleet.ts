@@ -46,10 +46,27 @@ export interface FleetInputs {
  * newest image.
  */
 function imageId(config: WebFleetConfig): pulumi.Input<string> {
-  if (config.amiId !== undefined) return config.amiId;
-  const parameter =
-    config.amiSsmParameter ?? AL2023_PARAMETER[isGraviton(config.instanceType) ? "arm64" : "x86_64"];
-  return `resolve:ssm:${parameter}`;
+  return config.amiId ?? `resolve:ssm:${amiParameter(config)}`;
+}
+
+/** The public SSM parameter naming the image: the one given, else Amazon Linux 2023 for the CPU architecture. */
+function amiParameter(config: WebFleetConfig): string {
+  return config.amiSsmParameter ?? AL2023_PARAMETER[isGraviton(config.instanceType) ? "arm64" : "x86_64"];
+}
+
+/**
+ * The root device name of the image (/dev/xvda on Amazon Linux, /dev/sda1 on Ubuntu), read from the image
+ * itself: DescribeImages by its id. A `resolve:ssm:` alias means nothing to DescribeImages (it is resolved only
+ * at launch, so as a filter value it matches no image and `getAmi` fails the preview), so the parameter is read
+ * first. Its non-secret `insecureValue` keeps the device name out of the secrets. The launch template still
+ * carries the alias, so a new image changes nothing here unless its root device name changes.
+ */
+function rootDeviceName(config: WebFleetConfig, parent: pulumi.Resource): pulumi.Output<string> {
+  const id =
+    config.amiId !== undefined
+      ? pulumi.output(config.amiId)
+      : aws.ssm.getParameterOutput({ name: amiParameter(config) }, { parent }).insecureValue;
+  return aws.ec2.getAmiOutput({ filters: [{ name: "image-id", values: [id] }] }, { parent }).rootDeviceName;
 }
 
 /** The standard tags of the provider's defaultTags, which never reach Auto Scaling groups or what they launch. */
@@ -70,11 +87,7 @@ function launchTemplate(
   parent: pulumi.Resource,
 ): aws.ec2.LaunchTemplate {
   const image = imageId(config);
-  // The root device name differs between images (/dev/xvda on Amazon Linux, /dev/sda1 on Ubuntu).
-  const rootDevice = aws.ec2.getAmiOutput(
-    { filters: [{ name: "image-id", values: [image] }], mostRecent: true },
-    { parent },
-  ).rootDeviceName;
+  const rootDevice = rootDeviceName(config, parent);
   const userData = pulumi
     .all([pulumi.output(inputs.logGroupNames), inputs.fileSystemId, inputs.accessPointId])
     .apply(([logGroups, fileSystemId, accessPointId]) =>
