@@ -134,7 +134,7 @@ describe("HaVpc input validation (ALL-1)", () => {
 
   it("refuses a misspelt key, listing the allowed ones and the nearest", async () => {
     expect(await problemsOf({ ...seedPlan, natMod: "single" })).to.deep.equal([
-      'args.natMod: got "single"; allowed: a known key — did you mean natMode? (keys: availabilityZones, cidrBlock, subnetCidrs, subnetMasks, natMode, natInstance, flowLogs, bastion, s3GatewayEndpoint)',
+      'args.natMod: got "single"; allowed: a known key — did you mean natMode? (keys: availabilityZones, cidrBlock, subnetCidrs, subnetMasks, natMode, natInstance, flowLogs, bastion, s3GatewayEndpoint, alarmTopicArn)',
     ]);
   });
 });
