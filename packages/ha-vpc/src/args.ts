@@ -1,4 +1,5 @@
 import {
+  blockSize,
   cidrContains,
   cidrsOverlap,
   parseCidr,
@@ -187,6 +188,7 @@ export const haVpcArgsSchema = z
       });
     }
     if (args.subnetCidrs) checkSubnetPlan(args.cidrBlock, azs.length, args.subnetCidrs, ctx);
+    else checkAutomaticPlan(args.cidrBlock, azs.length, args.subnetMasks, ctx);
   });
 
 const tiers = ["public", "app", "data"] as const;
@@ -236,6 +238,35 @@ function checkSubnetPlan(vpcCidr: string, azCount: number, plan: SubnetCidrs, ct
       seen.push({ path, text });
     });
   }
+}
+
+/**
+ * Automatic sizing as awsx lays it out: the VPC is split into one equal, aligned share per AZ, and each share is
+ * filled with the tiers' subnets in order (public, app, data), each aligned to its own size. A plan that does not
+ * fit would give subnets outside the VPC or on top of each other, so it is refused here, before anything exists.
+ */
+function checkAutomaticPlan(
+  vpcCidr: string,
+  azCount: number,
+  masks: { public: number; app: number; data: number },
+  ctx: z.RefinementCtx,
+): void {
+  const vpc = parseCidr(vpcCidr);
+  if (!vpc || azCount < 1) return; // reported elsewhere
+  const shareMask = vpc.mask + Math.ceil(Math.log2(azCount));
+  const share = blockSize(shareMask);
+  let end = 0;
+  for (const tier of tiers) {
+    const size = blockSize(masks[tier]);
+    end = Math.ceil(end / size) * size + size;
+  }
+  if (end > share)
+    ctx.addIssue({
+      code: "custom",
+      path: ["subnetMasks"],
+      input: masks,
+      message: `allowed: masks whose subnets fit each AZ's share of the VPC ${vpcCidr} (a /${shareMask}, ${share} addresses, for each of ${azCount} AZs; these need ${end}): raise the masks, widen cidrBlock, or give subnetCidrs`,
+    });
 }
 
 export type ValidHaVpcArgs = z.output<typeof haVpcArgsSchema>;

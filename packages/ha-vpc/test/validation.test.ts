@@ -72,6 +72,24 @@ describe("HaVpc input validation (ALL-1)", () => {
     ]);
   });
 
+  it("rejects automatic sizing that does not fit the VPC block (subnets would fall outside it or overlap)", async () => {
+    const azs = ["ap-northeast-2a", "ap-northeast-2c"];
+    expect(await problemsOf({ availabilityZones: azs, cidrBlock: "10.40.0.0/24" })).to.deep.equal([
+      'args.subnetMasks: got {"public":24,"app":22,"data":24}; allowed: masks whose subnets fit each AZ\'s share of the VPC 10.40.0.0/24 (a /25, 128 addresses, for each of 2 AZs; these need 2304): raise the masks, widen cidrBlock, or give subnetCidrs',
+    ]);
+    // The same block fits once the masks are small enough: /27 public, /27 app and /28 data in each /25 share.
+    const env = setupMocks();
+    new HaVpc("net", {
+      availabilityZones: azs,
+      cidrBlock: "10.40.0.0/24",
+      subnetMasks: { public: 27, app: 27, data: 28 },
+    });
+    await env.settle();
+    const cidrs = env.recorder.ofType("aws:ec2/subnet:Subnet").map((s) => s.inputs["cidrBlock"]);
+    expect(new Set(cidrs).size).to.equal(6);
+    expect(cidrs.every((c) => String(c).startsWith("10.40.0."))).to.equal(true);
+  });
+
   it("rejects a tier without one CIDR per AZ", async () => {
     expect(
       await problemsOf({ ...seedPlan, subnetCidrs: { ...plan, app: ["172.31.11.0/24"] } }),

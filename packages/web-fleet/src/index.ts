@@ -44,9 +44,3 @@ export {
 export { APP_ERROR_PATTERN, WEB_SERVER_ERROR_PATTERN, BOOT_FAILED_PATTERN } from "./log-patterns";
 export { APP_UID, APP_GID } from "./parts/shared-files";
 export { AL2023_PARAMETER, isGraviton } from "./parts/fleet";
-export {
-  webFleetArgsFor,
-  DEV_POLICY_EXCEPTIONS,
-  type WebFleetEnvironment,
-  type WebFleetEnvironmentOptions,
-} from "./environments";

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { policies, runPolicies } from "@cloudblocks/policies";
-import { webFleetArgsFor } from "../src";
+import { webFleetArgsFor } from "./presets";
 import { build, network, TOPIC } from "./fixtures";
 
 describe("WebFleet under every cloudblocks policy", () => {

@@ -1,15 +1,8 @@
 import { expect } from "chai";
 import { outputOf } from "@cloudblocks/testkit";
 import { policies, runPolicies } from "@cloudblocks/policies";
-import {
-  AL2023_PARAMETER,
-  DEV_POLICY_EXCEPTIONS,
-  APP_GID,
-  APP_UID,
-  EFS_MOUNT_OPTIONS,
-  WEB_FLEET_TYPE,
-  webFleetArgsFor,
-} from "../src";
+import { DEV_POLICY_EXCEPTIONS, webFleetArgsFor } from "./presets";
+import { AL2023_PARAMETER, APP_GID, APP_UID, EFS_MOUNT_OPTIONS, WEB_FLEET_TYPE } from "../src";
 import {
   agentConfigOf,
   bashSyntaxErrors,

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { NetworkRef } from "@cloudblocks/component-kit";
-import type { WebFleetArgs } from "./args";
+import type { WebFleetArgs } from "../src";
 
 export type WebFleetEnvironment = "dev" | "prod";
 
@@ -17,7 +17,8 @@ export interface WebFleetEnvironmentOptions {
 }
 
 /**
- * The two environments of STK-1, as the stack should configure WebFleet:
+ * Test presets: a prod-like and a cheap fleet, as a stack would configure WebFleet (the BUDDYVERSE stack sets its
+ * own in `Pulumi.<stack>.yaml`; the component ships no presets):
  * - `prod`: `buddyverse.link` (zone looked up by name), HTTPS with the TLS 1.3 policy, 2/2/4 instances,
  *   deletion protection, alarms to the topic, logs kept 90 days.
  * - `dev`: small instances, 1/1/2, plain HTTP on the ALB's DNS name, no deletion protection, logs kept 7 days,
@@ -62,7 +63,7 @@ export function webFleetArgsFor(
 }
 
 /**
- * Policy-pack configuration dev needs (`pulumi preview --policy-pack-config`, or `runPolicies(..., { config })`):
+ * Policy-pack configuration the cheap preset needs (`pulumi preview --policy-pack-config`, or `runPolicies(..., { config })`):
  * plain HTTP without a certificate (ELB.1), no deletion protection (ELB.6). Everything else holds in dev too.
  */
 export const DEV_POLICY_EXCEPTIONS = {
