@@ -8,8 +8,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PulumiTypes } from "./provider-rules/dts.mjs";
-import { collectSymbols, parseResourceSchema } from "./provider-rules/schema-rules.mjs";
-import { walkFramework, walkSdk } from "./provider-rules/walk.mjs";
+import { collectSymbols, parseResourceSchema, resourceValidators } from "./provider-rules/schema-rules.mjs";
+import { mapRef, walkFramework, walkSdk } from "./provider-rules/walk.mjs";
 import { RESOURCES } from "./provider-rules/resources.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -81,6 +81,24 @@ for (const res of RESOURCES) {
   };
   if (framework) walkFramework(node, rootProps, [], "", ctx);
   else walkSdk(node, rootProps, [], "", ctx);
+  // plugin-framework ConfigValidators (resourcevalidator.ExactlyOneOf(path.MatchRoot(…), …) …)
+  for (const { kind, names } of resourceValidators(readFileSync(file, "utf8"))) {
+    const paths = names.map((n) => n && mapRef(n, ctx));
+    const tf = `ConfigValidators ${kind}(${names.join(", ")})`;
+    if (paths.some((x) => !x)) {
+      ctx.notCovered.push({ tf, what: "path not mapped" });
+      continue;
+    }
+    if (kind === "exactlyOneOf" || kind === "atLeastOneOf")
+      ctx.rules.push({ path: paths[0], tf: names[0], rule: kind, with: paths });
+    for (const [i, p] of paths.entries()) {
+      const others = paths.filter((_, j) => j !== i);
+      if (kind === "conflicting")
+        ctx.rules.push({ path: p, tf: names[i], rule: "conflictsWith", with: others });
+      if (kind === "requiredTogether")
+        ctx.rules.push({ path: p, tf: names[i], rule: "requiredWith", with: others });
+    }
+  }
   result.types[res.type] = {
     tf: res.tf,
     src,

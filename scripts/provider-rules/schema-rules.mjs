@@ -3,12 +3,26 @@
 import { Parser, tokenize } from "./go-parse.mjs";
 
 /** `names.AttrKMSKeyID` → `kms_key_id` (the names package spells attribute names this way). */
+const ACRONYMS = [
+  "IDs",
+  "ARNs",
+  "IPv6",
+  "IPv4",
+  "CIDR",
+  "HTTP",
+  "JSON",
+  "ARN",
+  "VPC",
+  "KMS",
+  "IAM",
+  "DNS",
+  "SNS",
+  "SQS",
+].concat(["URL", "TTL", "ACL", "EC2", "MFA", "SSL", "TLS", "ID", "IP", "AZ", "S3"]);
 export function attrConstToSnake(name) {
-  const special = { IPv6: "ipv6", IPv4: "ipv4", IPAddress: "ip_address" };
   let s = name.replace(/^Attr/, "");
-  for (const [k, v] of Object.entries(special)) s = s.replace(k, `_${v}_`);
+  for (const a of ACRONYMS) s = s.split(a).join(`_${a.toLowerCase()}_`);
   return s
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
     .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
     .toLowerCase()
     .replace(/__+/g, "_")
@@ -29,6 +43,13 @@ export function resolveValue(node, sym) {
   }
   if (node.k === "composite") {
     const vs = node.elems.map((e) => resolveValue(e.value, sym));
+    return vs.every((v) => v !== undefined) ? vs : undefined;
+  }
+  // enum.Slice(a, b…) / enum.Slice[T](a, b…) / enum.Slice(xs...): the values as strings
+  const isSlice = (fn) =>
+    (fn.k === "ident" && fn.name === "enum.Slice") || (fn.k === "generic" && fn.fn.name === "enum.Slice");
+  if (node.k === "call" && isSlice(node.fn)) {
+    const vs = node.args.flatMap((a) => [resolveValue(a, sym)].flat());
     return vs.every((v) => v !== undefined) ? vs : undefined;
   }
   if (node.k === "call" && node.fn.k === "ident") {
@@ -98,6 +119,8 @@ export function validatorCheck(node, sym) {
       "validation.IsCIDR": { k: "cidr" },
       "verify.ValidCIDRNetworkAddress": { k: "cidr" },
       "validation.IsIPv4Address": { k: "ipv4" },
+      "validation.IsIPAddress": { k: "ip" },
+      "validation.IsIPv6Address": { k: "ipv6" },
       "validation.StringIsNotEmpty": { k: "len", min: 1 },
       "validation.StringIsNotWhiteSpace": {
         k: "match",
@@ -115,7 +138,14 @@ export function validatorCheck(node, sym) {
   if (!c) return { k: "unknown", what: node?.k ?? "?" };
   const name = fnName(c);
   const n = (i) => resolveValue(c.args[i], sym);
+  // a bound computed from provider constants (e.g. `64 - id.UniqueIDSuffixLength - 11`) is not modelled
+  const numeric = /(Between|AtLeast|AtMost|DivisibleBy|Length)/.test(name);
+  if (numeric && c.args.some((_, i) => typeof n(i) !== "number"))
+    return { k: "unknown", what: `${name}(computed bound)` };
   switch (name) {
+    case "fwvalidators.IPv4CIDRNetworkAddress":
+    case "fwvalidators.IPv6CIDRNetworkAddress":
+      return { k: "cidr" }; // the family and zero host bits are not checked: never stricter than the provider
     case "validation.ToDiagFunc":
       return validatorCheck(c.args[0], sym);
     case "validation.StringInSlice":
@@ -136,6 +166,12 @@ export function validatorCheck(node, sym) {
       const values = name === "int64validator.OneOf" ? c.args.map((a) => resolveValue(a, sym)) : n(0);
       return Array.isArray(values) ? { k: "in", values, ignoreCase: false } : { k: "unknown", what: name };
     }
+    case "verify.StringHasPrefix": {
+      const prefix = String(n(0));
+      const re = `^${prefix.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}`;
+      return { k: "match", re, flags: "u", msg: `must begin with ${JSON.stringify(prefix)}` };
+    }
+    case "nullable.ValidateTypeStringNullableIntBetween":
     case "validation.IntBetween":
     case "validation.FloatBetween":
     case "int64validator.Between":
@@ -219,11 +255,14 @@ export function collectSymbols(sources) {
         [...m[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]),
       );
     }
-    for (const m of src.matchAll(
-      /func (\w+)\(\) \[\](?:string|int) \{\s*return (\[\](?:string|int)\{[^}]*\})/g,
-    )) {
-      const p = new Parser(tokenize(m[2]));
-      sym.funcs.set(m[1], resolveValue(p.parseExpr(), sym));
+    // `func foo_Values() []string { return <expr> }`: a literal list or enum.Slice(…) of constants
+    for (const m of src.matchAll(/func (\w+)\(\) \[\][\w.]+ \{\s*return ([\s\S]*?)\n\}/g)) {
+      try {
+        const value = resolveValue(new Parser(tokenize(m[2])).parseExpr(), sym);
+        if (value !== undefined) sym.funcs.set(m[1], value);
+      } catch {
+        // not a plain value list
+      }
     }
     // aws-sdk-go v1: `func Foo_Values() []string { return []string{ FooBar, … } }`
     for (const m of src.matchAll(/func (\w+)_Values\(\) \[\]string \{\s*return \[\]string\{([^}]*)\}/g)) {
@@ -234,29 +273,46 @@ export function collectSymbols(sources) {
   return sym;
 }
 
-/** Finds the schema literal after `func <name>(` and parses it. */
+/** Finds the schema literal after `func <name>(` (or the method `func (r *T) <name>(`) and parses it. */
 export function parseResourceSchema(src, funcName) {
-  const at = src.indexOf(`func ${funcName}(`);
-  if (at < 0) throw new Error(`func ${funcName} not found`);
-  const sdk = src.indexOf("map[string]*schema.Schema{", at);
-  const fw = src.indexOf("schema.Schema{", at);
+  const m = new RegExp(`func (\\([^)]*\\) )?${funcName}\\(`).exec(src);
+  if (!m) throw new Error(`func ${funcName} not found`);
+  const at = m.index;
   const tokens = tokenize(src.slice(at));
   const p = new Parser(tokens);
-  // walk to the first schema literal token sequence
-  const isFw = fw >= 0 && (sdk < 0 || fw < sdk) && !src.slice(fw - 15, fw).includes("*");
-  while (p.i < tokens.length) {
-    const t = p.peek();
-    if (
-      !isFw &&
-      t.v === "map" &&
-      p.peek(4)?.v === "*" &&
-      p.peek(5)?.v === "schema" &&
-      p.peek(7)?.v === "Schema" &&
-      p.peek(8)?.v === "{"
-    )
-      break;
-    if (isFw && t.v === "schema" && p.is(".", 1) && p.peek(2)?.v === "Schema" && p.is("{", 3)) break;
-    p.i++;
+  const sdkAt = (i) =>
+    tokens[i]?.v === "map" &&
+    tokens[i + 4]?.v === "*" &&
+    tokens[i + 5]?.v === "schema" &&
+    tokens[i + 7]?.v === "Schema" &&
+    tokens[i + 8]?.v === "{";
+  const fwAt = (i) =>
+    (tokens[i]?.v === "schema" || tokens[i]?.v === "tfsdk") &&
+    tokens[i + 1]?.v === "." &&
+    tokens[i + 2]?.v === "Schema" &&
+    tokens[i + 3]?.v === "{";
+  while (p.i < tokens.length && !sdkAt(p.i) && !fwAt(p.i)) p.i++;
+  const framework = fwAt(p.i);
+  return { framework, node: p.parseExpr(), tokens };
+}
+
+/** Resource-level plugin-framework validators: resourcevalidator.ExactlyOneOf(path.MatchRoot("a"), …) and friends. */
+export function resourceValidators(src) {
+  const kinds = {
+    ExactlyOneOf: "exactlyOneOf",
+    AtLeastOneOf: "atLeastOneOf",
+    Conflicting: "conflicting",
+    RequiredTogether: "requiredTogether",
+  };
+  const tokens = tokenize(src);
+  const out = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].v !== "resourcevalidator" || tokens[i + 1]?.v !== "." || !kinds[tokens[i + 2]?.v]) continue;
+    const node = new Parser(tokens, i).parseExpr();
+    const names = node.args.map((a) =>
+      a.k === "call" && a.fn.name === "path.MatchRoot" ? String(a.args[0].v) : undefined,
+    );
+    out.push({ kind: kinds[tokens[i + 2].v], names });
   }
-  return { framework: isFw, node: p.parseExpr() };
+  return out;
 }

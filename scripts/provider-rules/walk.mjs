@@ -26,7 +26,7 @@ function keyOf(node) {
 const isTrue = (n) => n?.k === "ident" && n.name === "true";
 
 /** tf reference `a.0.b` (absolute) → Pulumi path segments, following the same name mapping. */
-function mapRef(ref, ctx) {
+export function mapRef(ref, ctx) {
   const segs = [];
   let props = ctx.rootProps;
   const parts = ref.split(".");

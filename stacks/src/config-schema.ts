@@ -1,4 +1,4 @@
-import { alarmingPipelineSchema } from "@cloudblocks/alarming-pipeline";
+import { alarmingPipelineSchema, opsReportSchema } from "@cloudblocks/alarming-pipeline";
 import { argsObject } from "@cloudblocks/component-kit";
 import { haVpcArgsSchema } from "@cloudblocks/ha-vpc";
 import type { MonitoredDatabaseArgs } from "@cloudblocks/monitored-database";
@@ -21,8 +21,11 @@ export const alarmsConfigSchema = alarmingPipelineSchema
     auditTrail: true,
     costBudget: true,
     securityEvents: true,
+    awsConfig: true,
   })
   .extend({
+    /** The scheduled ops report (issue 12); the program gives it the fleet's group. @default undefined (none) */
+    opsReport: opsReportSchema.omit({ autoScalingGroupNames: true }).optional(),
     /** Watch the site's public URL with a Route 53 health check (needs a domain). @default false */
     slaMonitor: z.boolean().default(false),
   })

@@ -1,5 +1,5 @@
-import { validateAlarmingPipelineArgs } from "@cloudblocks/alarming-pipeline";
-import { ArgsValidationError, regionOfAz, type NetworkRef } from "@cloudblocks/component-kit";
+import { opsReportSchema, validateAlarmingPipelineArgs } from "@cloudblocks/alarming-pipeline";
+import { ArgsValidationError, regionOfAz, validateArgs, type NetworkRef } from "@cloudblocks/component-kit";
 import { validateHaVpcArgs } from "@cloudblocks/ha-vpc";
 import { validateMonitoredDatabaseArgs } from "@cloudblocks/monitored-database";
 import { parseWebFleetArgs } from "@cloudblocks/web-fleet";
@@ -155,7 +155,14 @@ export function validateSections(
       validateHaVpcArgs(names.network, raw["network"] as never),
     ),
   );
-  const { slaMonitor, ...pipelineArgs } = config.alarms;
+  const { slaMonitor, opsReport, ...pipelineArgs } = config.alarms;
+  // The ops report is added once the fleet exists (it needs the group): its section is checked here all the same.
+  if (opsReport)
+    problems.push(
+      ...collect(`${project}:alarms`, project, raw["namePrefix"], () =>
+        validateArgs("AlarmingPipeline", opsReportSchema, opsReport, "opsReport"),
+      ),
+    );
   problems.push(
     ...collect(`${project}:alarms`, project, raw["namePrefix"], () =>
       validateAlarmingPipelineArgs({

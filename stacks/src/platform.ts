@@ -7,6 +7,9 @@ import { APP_ERROR_PATTERN, WEB_SERVER_ERROR_PATTERN, WebFleet } from "@cloudblo
 import { fromConfigSection } from "./config";
 import type { StackConfig } from "./config-schema";
 import { componentNames } from "./config-sections";
+import { SECRETABLE_KEYS } from "./config-schema";
+import { keepSecretsSecret } from "./secret-inputs";
+import { verifyOutputs } from "./verify/stack-outputs";
 
 /**
  * STK-3: the standard tags, set once on the provider so every taggable resource inherits them. A value set with
@@ -40,12 +43,16 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     region: config.region as aws.Region,
     defaultTags: { tags: standardTags(config) },
   });
-  const opts = { providers: [provider] };
+  // Values set with --secret stay secret in every child's inputs, whatever a component copies them into.
+  const secretTags = keepSecretsSecret(
+    SECRETABLE_KEYS.filter((key) => config.secretValues?.[key] !== undefined).map((key) => config[key]),
+  );
+  const opts = { providers: [provider], ...(secretTags ? { transformations: [secretTags] } : {}) };
   const domain = config.fleet.domainName;
 
   // First, so every other component can send its alarms to the topic (ALM-1).
+  const { slaMonitor, opsReport, ...pipelineArgs } = config.alarms;
   const alarms = fromConfigSection("buddyverse:alarms", () => {
-    const { slaMonitor, ...pipelineArgs } = config.alarms;
     // ALM-8: the SLA check needs a public name to probe, so it is on only where the site has a domain.
     return new AlarmingPipeline(
       names.alarms,
@@ -90,7 +97,7 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
 
   // ALM-3 (seed 002, 004): app log lines that start with ERROR, 2 or more within 1 minute, in the app's own log
   // group (an ERROR inside a URL of the access log, or a web-server line, never counts).
-  alarms.addLogAlarm({
+  const appErrorsAlarm = alarms.addLogAlarm({
     id: "app-errors",
     logGroupName: fleet.logGroupName,
     pattern: APP_ERROR_PATTERN,
@@ -107,6 +114,10 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
   });
   // ALM-5: fleet launch/terminate events.
   alarms.addAutoScalingEvents("fleet", [fleet.autoScalingGroupName]);
+  // Issue 12: the scheduled ops report, once the fleet's group exists.
+  const report = opsReport
+    ? alarms.addOpsReport({ ...opsReport, autoScalingGroupNames: [fleet.autoScalingGroupName] })
+    : undefined;
   // ALM-7: one dashboard from what the fleet and the database publish, with every alarm's status on top.
   const dashboard = alarms.createDashboard(
     [...fleet.metrics, ...database.metrics],
@@ -134,5 +145,7 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     dataSubnetIds: network.subnetsByAz("data"),
     natMode: network.natMode,
     flowLogGroupName: network.flowLogGroupName,
+    // Issue #13: what `npm run verify` probes and the configured values it checks them against.
+    ...verifyOutputs(config, { fleet, alarms, database, appErrorsAlarm, laterAlarms: report?.alarms ?? [] }),
   };
 }

@@ -84,6 +84,45 @@ export interface ScheduleArgs {
   readonly description?: string;
 }
 
+/** The scheduled ops report (issue 12): availability, spend by component, scaling activities, fired alarms. */
+export interface OpsReportArgs {
+  /**
+   * When it runs, in EventBridge Scheduler syntax, e.g. `rate(3 hours)` or `cron(0 9 ? * FRI *)`.
+   * @default "cron(0 9 * * ? *)" (daily at 09:00 in `timeZone`)
+   */
+  readonly schedule?: string;
+  /** IANA time zone the schedule runs in and the report's times are shown in. @default "UTC" */
+  readonly timeZone?: string;
+  /** Auto Scaling groups whose scaling activities the report lists. @default [] */
+  readonly autoScalingGroupNames?: readonly pulumi.Input<string>[];
+  /**
+   * Function errors within one schedule period (the rate's interval; a day for cron schedules) that raise the
+   * error alarm (seed 004). A failed run counts 3: the invocation and Lambda's two retries. @default 3
+   */
+  readonly errorThreshold?: number;
+}
+
+/** AWS Config as the audit monitor (issue 12): recorder, delivery to a hardened bucket, managed rules. */
+export interface AwsConfigArgs {
+  /** Days before snapshots and history files move to STANDARD_IA. @default 30 */
+  readonly transitionToInfrequentAccessDays?: number;
+  /** Days before they move to GLACIER. @default 90 */
+  readonly transitionToGlacierDays?: number;
+  /** Days before they are deleted. @default 730 */
+  readonly expireAfterDays?: number;
+  /** Hours between configuration snapshots delivered to the bucket. @default 24 */
+  readonly snapshotDeliveryHours?: 1 | 3 | 6 | 12 | 24;
+  /** Let `pulumi destroy` delete the bucket with its contents (dev only). @default false */
+  readonly forceDestroy?: boolean;
+  /** Pulumi `protect` on the bucket. @default false */
+  readonly protect?: boolean;
+  /**
+   * The account already has Config's service-linked role (AWSServiceRoleForConfig): use it instead of creating
+   * it, which would fail. @default false
+   */
+  readonly serviceLinkedRoleExists?: boolean;
+}
+
 /** The CloudTrail audit trail with its CIS metric filters and alarms (ALM-6). */
 export interface AuditTrailArgs {
   /** The 15 CIS section-4 metric filters and alarms on the trail's log group. @default true */
@@ -163,4 +202,6 @@ export interface AlarmingPipelineArgs {
   readonly slaMonitor?: SlaMonitorArgs;
   /** Monthly cost budget (ALM-9). @default undefined (no budget) */
   readonly costBudget?: CostBudgetArgs;
+  /** AWS Config recorder, delivery channel and managed rules (issue 12). @default undefined (no Config) */
+  readonly awsConfig?: AwsConfigArgs;
 }

@@ -42,3 +42,18 @@ export {
   type BootStep,
   type BootScriptSpec,
 } from "./boot-script";
+export {
+  COST_ALLOCATION_TAG,
+  TAGGABLE_TYPES,
+  UNTAGGABLE_TYPES,
+  costAllocationTransform,
+  withCostAllocationTag,
+} from "./tags";
+export {
+  AZ_LETTERS_BY_REGION,
+  availabilityZonesOf,
+  unknownAvailabilityZone,
+} from "./rules/availability-zones";
+export { unixCronProblem, scheduleExpressionProblem } from "./rules/cron";
+export { isIanaTimeZone } from "./rules/time-zones";
+export { isDomainName, isEmailAddress, EMAIL_ALLOWED, DOMAIN_ALLOWED } from "./rules/names";

@@ -1,4 +1,4 @@
-import type { MetricDescriptor } from "@cloudblocks/component-kit";
+import { withCostAllocationTag, type MetricDescriptor } from "@cloudblocks/component-kit";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { alarmSpecs, alarmThresholds } from "./alarms";
@@ -68,7 +68,7 @@ export class MonitoredDatabase extends pulumi.ComponentResource {
     // ALL-1: validate before anything is registered, so bad input leaves nothing half-created.
     const parsed = validateMonitoredDatabaseArgs(name, args);
     const r = resolveArgs(parsed);
-    super("cloudblocks:index:MonitoredDatabase", name, {}, opts);
+    super("cloudblocks:index:MonitoredDatabase", name, {}, withCostAllocationTag(name, opts));
     const parent = { parent: this };
 
     const kmsKeyArn = args.kmsKeyArn !== undefined ? pulumi.output(args.kmsKeyArn) : this.createKey(name, r);

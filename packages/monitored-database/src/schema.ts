@@ -1,7 +1,10 @@
 import { argsObject, azSuffix, isLogRetentionDays, LOG_RETENTION_DAYS } from "@cloudblocks/component-kit";
+import * as aws from "@pulumi/aws";
 import { z } from "zod";
 import { ENGINE_VERSION_ALLOWED, parseEngineVersion } from "./engine";
 import { instanceClassInfo } from "./instance-class";
+import { DEFAULTS } from "./resolve";
+import { dailyWindow, MIN_WINDOW_MINUTES, weeklyWindow, windowLength, windowsOverlap } from "./windows";
 
 /** Words RDS or MySQL reserve, or that RDS.25 treats as default administrator names. */
 export const RESERVED_USERNAMES: ReadonlySet<string> = new Set([
@@ -35,9 +38,16 @@ const input = z.custom<unknown>(
   "allowed: a string or a pulumi Output<string>",
 );
 
+/**
+ * Every RDS class runs on the EC2 instance type of the same name (`db.m6g.large` on `m6g.large`), so a class
+ * whose type the provider's list (`aws.ec2.InstanceType`, from the EC2 API model) lacks does not exist.
+ */
+const EC2_INSTANCE_TYPES: ReadonlySet<string> = new Set(Object.values(aws.types.enums.ec2.InstanceType));
+
 const instanceClass = z.string().superRefine((value, ctx) => {
   const info = instanceClassInfo(value);
-  if (!info) ctx.addIssue({ code: "custom", input: value, message: CLASS_ALLOWED });
+  if (!info || !EC2_INSTANCE_TYPES.has(value.slice("db.".length)))
+    ctx.addIssue({ code: "custom", input: value, message: CLASS_ALLOWED });
   else if (info.previousGeneration) {
     ctx.addIssue({
       code: "custom",
@@ -277,6 +287,40 @@ export const argsSchema = argsObject({
       message: `allowed: false or "auto" on ${cls.name} (Performance Insights is not available on micro and small burstable classes)`,
     });
   }
+  checkWindows(args.backupWindow, args.maintenanceWindow, ctx);
 });
+
+/** RDS's window rules: each at least 30 minutes, and the maintenance window clear of the daily backup window. */
+function checkWindows(
+  backupText: string | undefined,
+  maintenanceText: string | undefined,
+  ctx: z.RefinementCtx,
+) {
+  const backup = dailyWindow(backupText ?? DEFAULTS.backupWindow);
+  const maintenance = weeklyWindow(maintenanceText ?? DEFAULTS.maintenanceWindow);
+  const short = (key: string, text: string | undefined, window: [number, number] | undefined) => {
+    if (text !== undefined && window && windowLength(window) < MIN_WINDOW_MINUTES)
+      ctx.addIssue({
+        code: "custom",
+        path: [key],
+        input: text,
+        message: `allowed: a window of at least ${MIN_WINDOW_MINUTES} minutes (RDS requires it; this one is ${windowLength(window)})`,
+      });
+  };
+  short("backupWindow", backupText, backup);
+  short("maintenanceWindow", maintenanceText, maintenance);
+  if (backup && maintenance && windowsOverlap(backup, maintenance)) {
+    const key = maintenanceText !== undefined ? "maintenanceWindow" : "backupWindow";
+    ctx.addIssue({
+      code: "custom",
+      path: [key],
+      input: key === "maintenanceWindow" ? maintenanceText : backupText,
+      message:
+        key === "maintenanceWindow"
+          ? `allowed: a window that does not overlap the backup window ${backupText ?? DEFAULTS.backupWindow} (RDS refuses overlapping windows)`
+          : `allowed: a window that does not overlap the maintenance window ${maintenanceText ?? DEFAULTS.maintenanceWindow} (RDS refuses overlapping windows)`,
+    });
+  }
+}
 
 export type ParsedArgs = z.output<typeof argsSchema>;

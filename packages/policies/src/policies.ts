@@ -1,5 +1,6 @@
 import { alarmingPolicies } from "./rules/alarming";
 import { azLossSurvivable } from "./rules/az-loss";
+import { configPolicies } from "./rules/config";
 import { databasePolicies } from "./rules/database";
 import { logGroupRetention } from "./rules/logging";
 import { noWorldOpenPorts } from "./rules/network";
@@ -18,4 +19,5 @@ export const policies: readonly CloudblocksPolicy[] = [
   ...webPolicies,
   ...databasePolicies,
   ...alarmingPolicies,
+  ...configPolicies,
 ];

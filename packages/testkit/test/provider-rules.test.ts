@@ -114,7 +114,31 @@ describe("provider rules: inputs refused as `pulumi preview` refuses them", () =
     );
   });
 
-  it("ExactlyOneOf, AtLeastOneOf and RequiredWith, on a rules table of the generator's shape", () => {
+  it("ExactlyOneOf (flow log target) and RequiredWith (KMS rotation period), from the provider's schemas", () => {
+    const flowLog = "aws:ec2/flowLog:FlowLog";
+    const src = (type: string, tf: string) => {
+      const s = table.sources[table.types[type]!.src]!;
+      return `[provider rule: ${s.repo}@${s.commit.slice(0, 12)} ${s.file} (${tf})]`;
+    };
+    const dest = { logDestinationType: "cloud-watch-logs", trafficType: "ALL" };
+    expect(refused(flowLog, { ...dest, vpcId: "vpc-1" })).to.equal(undefined);
+    expect(refused(flowLog, { ...dest, vpcId: "vpc-1", subnetId: "subnet-1" })).to.equal(
+      `${flowLog} "r": (resource): got subnetId and vpcId set; allowed: exactly one of eniId, regionalNatGatewayId, ` +
+        `subnetId, vpcId, transitGatewayId, transitGatewayAttachmentId (ExactlyOneOf) ${src(flowLog, "eni_id")}`,
+    );
+    expect(refused(flowLog, dest)).to.match(/\(resource\): got none set; allowed: exactly one of eniId, /);
+    const key = "aws:kms/key:Key";
+    expect(refused(key, { enableKeyRotation: true, rotationPeriodInDays: 365 })).to.equal(undefined);
+    expect(refused(key, { rotationPeriodInDays: 365 })).to.equal(
+      `${key} "r": rotationPeriodInDays: got 365 without enableKeyRotation; allowed: only together with ` +
+        `enableKeyRotation (RequiredWith) ${src(key, "rotation_period_in_days")}`,
+    );
+    expect(refused(key, { enableKeyRotation: true, rotationPeriodInDays: 30 })).to.match(
+      /rotationPeriodInDays: got 30; allowed: 90 to 2560 \[provider rule/,
+    );
+  });
+
+  it("AtLeastOneOf, and ExactlyOneOf/RequiredWith inside list elements, on a rules table of the generator's shape", () => {
     const t: RulesTable = {
       pulumiAws: "7.48.0",
       sources: [

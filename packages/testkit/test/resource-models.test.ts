@@ -30,7 +30,11 @@ describe("testkit resource models", () => {
   });
 
   it("gives load balancers ARNs with arnSuffix, a regional DNS name and the region's ALB zone id", async () => {
-    const lb = new aws.lb.LoadBalancer("web", { loadBalancerType: "application" });
+    // an ALB needs its subnets (the provider's ExactlyOneOf subnets / subnetMappings)
+    const lb = new aws.lb.LoadBalancer("web", {
+      loadBalancerType: "application",
+      subnets: ["subnet-a", "subnet-c"],
+    });
     const tg = new aws.lb.TargetGroup("web", { port: 80, protocol: "HTTP" });
     const listener = new aws.lb.Listener("http", { loadBalancerArn: lb.arn, port: 80, defaultActions: [] });
     const lbArn = await outputOf(lb.arn);

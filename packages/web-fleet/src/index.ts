@@ -34,6 +34,7 @@ export {
   type BootStep,
   type UserDataInput,
 } from "./user-data";
+export { ALB_TLS_POLICIES, ALLOWED_TLS_POLICIES } from "./tls-policies";
 export {
   cloudWatchAgentConfig,
   AGENT_NAMESPACE,

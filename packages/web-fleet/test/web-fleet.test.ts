@@ -388,11 +388,20 @@ describe("WebFleet (prod defaults)", () => {
 
   describe("observability (WEB-10, ALM-4)", () => {
     it("keeps the fleet's logs 30 days, one prefixed log group per kind of log", () => {
+      const tags = { "cloudblocks:component": "web" };
       expect(Object.fromEntries(b.all(T.logGroup).map((g) => [g.name, g.inputs]))).to.deep.equal({
-        "web-logs": { namePrefix: "/cloudblocks/web-fleet/web/", retentionInDays: 30 },
-        "web-logs-web-access": { namePrefix: "/cloudblocks/web-fleet/web/web-access-", retentionInDays: 30 },
-        "web-logs-web-error": { namePrefix: "/cloudblocks/web-fleet/web/web-error-", retentionInDays: 30 },
-        "web-logs-boot": { namePrefix: "/cloudblocks/web-fleet/web/boot-", retentionInDays: 30 },
+        "web-logs": { namePrefix: "/cloudblocks/web-fleet/web/", retentionInDays: 30, tags },
+        "web-logs-web-access": {
+          namePrefix: "/cloudblocks/web-fleet/web/web-access-",
+          retentionInDays: 30,
+          tags,
+        },
+        "web-logs-web-error": {
+          namePrefix: "/cloudblocks/web-fleet/web/web-error-",
+          retentionInDays: 30,
+          tags,
+        },
+        "web-logs-boot": { namePrefix: "/cloudblocks/web-fleet/web/boot-", retentionInDays: 30, tags },
       });
     });
 

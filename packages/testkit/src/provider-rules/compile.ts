@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import type { Check } from "./types";
 
 /** A compiled check: `undefined` when the value passes, else what would have been allowed. */
@@ -110,6 +111,10 @@ export function compileCheck(check: Check): CompiledCheck {
       };
     case "ipv4":
       return { test: str(ipv4Ok), allowed: "an IPv4 address" };
+    case "ip":
+      return { test: str((v) => isIP(v) !== 0), allowed: "an IPv4 or IPv6 address" };
+    case "ipv6":
+      return { test: str((v) => isIP(v) === 6), allowed: "an IPv6 address" };
     case "cidr":
       return {
         test: str((v) => cidrOk(v, check.minPrefix, check.maxPrefix)),

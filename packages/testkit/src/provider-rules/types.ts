@@ -9,7 +9,7 @@ export type Check =
   | { k: "len"; min?: number; max?: number }
   | { k: "match" | "notMatch"; re: string; flags: string; msg: string }
   | { k: "all" | "any"; of: Check[] }
-  | { k: "arn" | "json" | "nonZero" | "ipv4" }
+  | { k: "arn" | "json" | "nonZero" | "ipv4" | "ip" | "ipv6" }
   | { k: "cidr"; minPrefix?: number; maxPrefix?: number };
 
 export type RuleKind =
