@@ -155,7 +155,7 @@ export function validateSections(
       validateHaVpcArgs(names.network, raw["network"] as never),
     ),
   );
-  const { slaMonitor, opsReport, ...pipelineArgs } = config.alarms;
+  const { slaMonitor, opsReport, fleetLogAlarms, ...pipelineArgs } = config.alarms;
   // The ops report is added once the fleet exists (it needs the group): its section is checked here all the same.
   if (opsReport)
     problems.push(
@@ -169,6 +169,16 @@ export function validateSections(
         ...pipelineArgs,
         slaMonitor:
           slaMonitor && config.fleet.domainName ? { url: `https://${config.fleet.domainName}/` } : undefined,
+        // The fleet's log alarms, with a stand-in for the log group the program sets.
+        logAlarms: [
+          ...(pipelineArgs.logAlarms ?? []),
+          ...fleetLogAlarms.map((spec) => ({ ...spec, logGroupName: "/placeholder" }) as never),
+        ],
+      }),
+    ).map((problem) =>
+      problem.replace(new RegExp(`^${project}:alarms\\.logAlarms\\[(\\d+)\\]`), (whole, index: string) => {
+        const own = pipelineArgs.logAlarms?.length ?? 0;
+        return Number(index) < own ? whole : `${project}:alarms.fleetLogAlarms[${Number(index) - own}]`;
       }),
     ),
   );

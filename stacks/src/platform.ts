@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AlarmingPipeline } from "@cloudblocks/alarming-pipeline";
+import { AlarmingPipeline, type LogAlarmArgs } from "@cloudblocks/alarming-pipeline";
 import { HaVpc } from "@cloudblocks/ha-vpc";
 import { MonitoredDatabase } from "@cloudblocks/monitored-database";
 import { APP_ERROR_PATTERN, WEB_SERVER_ERROR_PATTERN, WebFleet } from "@cloudblocks/web-fleet";
@@ -51,7 +51,8 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
   const domain = config.fleet.domainName;
 
   // First, so every other component can send its alarms to the topic (ALM-1).
-  const { slaMonitor, opsReport, ...pipelineArgs } = config.alarms;
+  // The ops report and the fleet's log alarms are added once the fleet exists (they need its group and logs).
+  const { slaMonitor, opsReport, fleetLogAlarms: fleetLogAlarmSpecs, ...pipelineArgs } = config.alarms;
   const alarms = fromConfigSection("buddyverse:alarms", () => {
     // ALM-8: the SLA check needs a public name to probe, so it is on only where the site has a domain.
     return new AlarmingPipeline(
@@ -62,20 +63,10 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
   });
   // The NAT instances' impaired alarms go to the same topic (dev's NAT instance is the one that fails quietly).
   const network = new HaVpc(names.network, { ...config.network, alarmTopicArn: alarms.alarmTopicArn }, opts);
-  const fleet = fromConfigSection(
-    "buddyverse:fleet",
-    () =>
-      new WebFleet(
-        names.fleet,
-        {
-          ...config.fleet,
-          network,
-          alarmTopicArn: alarms.alarmTopicArn,
-          bastionSecurityGroupId: network.bastionSecurityGroupId,
-        },
-        opts,
-      ),
-  );
+  // The database trusts the fleet's security group and the fleet connects to the database: the database comes
+  // first with a deferred group id, resolved once the fleet exists (no cycle between the resources themselves:
+  // fleet group → database rule; database → fleet launch template).
+  const [appSecurityGroupId, resolveAppSecurityGroupId] = pulumi.deferredOutput<string>();
   const database = fromConfigSection(
     "buddyverse:database",
     () =>
@@ -87,13 +78,30 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
           alarmTopicArn: alarms.alarmTopicArn,
           // DB-4 / WEB-5: 3306 only from the app tier (and the bastion, when there is one).
           allowedSecurityGroups: {
-            app: fleet.appSecurityGroupId,
+            app: appSecurityGroupId,
             ...(network.bastionSecurityGroupId ? { bastion: network.bastionSecurityGroupId } : {}),
           },
         },
         opts,
       ),
   );
+  const fleet = fromConfigSection(
+    "buddyverse:fleet",
+    () =>
+      new WebFleet(
+        names.fleet,
+        {
+          ...config.fleet,
+          network,
+          alarmTopicArn: alarms.alarmTopicArn,
+          bastionSecurityGroupId: network.bastionSecurityGroupId,
+          // Instances get the endpoints and the secret's ARN (never the password) and may read that secret.
+          database: database.connection,
+        },
+        opts,
+      ),
+  );
+  resolveAppSecurityGroupId(fleet.appSecurityGroupId);
 
   // ALM-3 (seed 002, 004): app log lines that start with ERROR, 2 or more within 1 minute, in the app's own log
   // group (an ERROR inside a URL of the access log, or a web-server line, never counts).
@@ -112,6 +120,12 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     period: 300,
     description: "web server error-log lines at level error or worse: 5 or more within 5 minutes",
   });
+  // ALM-3 from config (seed 004's WARN ≥ 3 in prod): on the fleet's log group, errors named by config key.
+  const fleetLogAlarms = fleetLogAlarmSpecs.map((spec, i) =>
+    fromConfigSection(`buddyverse:alarms.fleetLogAlarms[${i}]`, () =>
+      alarms.addLogAlarm({ ...(spec as unknown as LogAlarmArgs), logGroupName: fleet.logGroupName }),
+    ),
+  );
   // ALM-5: fleet launch/terminate events.
   alarms.addAutoScalingEvents("fleet", [fleet.autoScalingGroupName]);
   // Issue 12: the scheduled ops report, once the fleet's group exists.
@@ -137,6 +151,8 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     dbMasterSecretArn: database.masterUserSecretArn,
     dashboardUrl: dashboard.dashboardUrl,
     alarmTopicArn: alarms.alarmTopicArn,
+    // ALM-2: put the chat webhook URL here once (README); undefined where chat is off.
+    chatWebhookSecretArn: alarms.webhookSecretArn,
     trailArn: alarms.trailArn,
     vpcId: network.vpcId,
     availabilityZones: network.availabilityZones,
@@ -146,6 +162,12 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     natMode: network.natMode,
     flowLogGroupName: network.flowLogGroupName,
     // Issue #13: what `npm run verify` probes and the configured values it checks them against.
-    ...verifyOutputs(config, { fleet, alarms, database, appErrorsAlarm, laterAlarms: report?.alarms ?? [] }),
+    ...verifyOutputs(config, {
+      fleet,
+      alarms,
+      database,
+      appErrorsAlarm,
+      laterAlarms: [...fleetLogAlarms, ...(report?.alarms ?? [])],
+    }),
   };
 }

@@ -175,9 +175,15 @@ export interface AlarmingPipelineArgs {
   /** Addresses subscribed to the alarm topic (each must confirm the e-mail AWS sends). @default [] */
   readonly emailAddresses?: readonly string[];
   /**
+   * The chat notifier (ALM-2): a Lambda on the alarm topic posting to a chat webhook, with its dead-letter queue
+   * and alarms. `false` leaves chat off (e.g. dev). @default true
+   */
+  readonly chatNotifier?: boolean;
+  /**
    * ARN of the Secrets Manager secret or SSM SecureString parameter that holds the chat webhook URL (the value
-   * is the URL, or JSON with a `url` field). Without it no chat notifier is created (ALM-2).
-   * @default undefined (no notifier)
+   * is the URL, or JSON with a `url` field). Without it the pipeline creates an empty secret, encrypted with its
+   * own key, whose ARN is `webhookSecretArn`: put the URL into it once (no value ever in Pulumi state).
+   * @default undefined (the pipeline's own secret)
    */
   readonly webhookSecretArn?: string;
   /** Customer KMS key that encrypts the webhook secret, if it is not the AWS-managed one. @default undefined */

@@ -13,8 +13,8 @@ export const NOTIFIER_RUNTIME = "nodejs22.x";
 export interface NotifierOptions {
   readonly parent: pulumi.Resource;
   readonly ctx: AccountContext;
-  readonly secretArn: string;
-  readonly secretKmsKeyArn?: string;
+  readonly secretArn: pulumi.Input<string>;
+  readonly secretKmsKeyArn?: pulumi.Input<string>;
   readonly logRetentionDays: number;
   /** Topics the notifier subscribes to (the alarm topic, and the us-east-1 one when there is one). */
   readonly topics: readonly {
@@ -62,45 +62,55 @@ export function createNotifier(prefix: string, options: NotifierOptions): Notifi
     { parent },
   );
 
-  const secretRead: PolicyStatement = options.secretArn.includes(":secretsmanager:")
-    ? {
-        Sid: "ReadWebhookSecret",
-        Effect: "Allow",
-        Action: "secretsmanager:GetSecretValue",
-        Resource: options.secretArn,
-      }
-    : {
-        Sid: "ReadWebhookParameter",
-        Effect: "Allow",
-        Action: "ssm:GetParameter",
-        Resource: options.secretArn,
-      };
+  // An SSM parameter only when given as one; a secret created by the pipeline (an Output) is Secrets Manager's.
+  const viaSsm = typeof options.secretArn === "string" && !options.secretArn.includes(":secretsmanager:");
   new aws.iam.RolePolicy(
     `${prefix}-policy`,
     {
       role: role.id,
-      policy: pulumi.all([logGroup.arn, deadLetterQueue.arn]).apply(([logGroupArn, queueArn]) =>
-        policyDocument(
-          {
-            Sid: "WriteOwnLogs",
-            Effect: "Allow",
-            Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
-            Resource: `${logGroupArn}:log-stream:*`,
-          },
-          secretRead,
-          ...(options.secretKmsKeyArn
-            ? [
-                {
-                  Sid: "DecryptWebhookSecret",
-                  Effect: "Allow" as const,
-                  Action: "kms:Decrypt",
-                  Resource: options.secretKmsKeyArn,
-                },
-              ]
-            : []),
-          { Sid: "DeadLetter", Effect: "Allow", Action: "sqs:SendMessage", Resource: queueArn },
-        ),
-      ),
+      policy: pulumi
+        .all([logGroup.arn, deadLetterQueue.arn, options.secretArn, options.secretKmsKeyArn, ctx.region])
+        .apply(([logGroupArn, queueArn, secretArn, secretKmsKeyArn, region]) => {
+          const secretRead: PolicyStatement = viaSsm
+            ? {
+                Sid: "ReadWebhookParameter",
+                Effect: "Allow",
+                Action: "ssm:GetParameter",
+                Resource: secretArn,
+              }
+            : {
+                Sid: "ReadWebhookSecret",
+                Effect: "Allow",
+                Action: "secretsmanager:GetSecretValue",
+                Resource: secretArn,
+              };
+          return policyDocument(
+            {
+              Sid: "WriteOwnLogs",
+              Effect: "Allow",
+              Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+              Resource: `${logGroupArn}:log-stream:*`,
+            },
+            secretRead,
+            ...(secretKmsKeyArn
+              ? [
+                  {
+                    Sid: "DecryptWebhookSecret",
+                    Effect: "Allow" as const,
+                    Action: "kms:Decrypt",
+                    Resource: secretKmsKeyArn,
+                    // Only when the secret's own service decrypts on the notifier's behalf.
+                    Condition: {
+                      StringEquals: {
+                        "kms:ViaService": `${viaSsm ? "ssm" : "secretsmanager"}.${region}.amazonaws.com`,
+                      },
+                    },
+                  },
+                ]
+              : []),
+            { Sid: "DeadLetter", Effect: "Allow", Action: "sqs:SendMessage", Resource: queueArn },
+          );
+        }),
     },
     { parent },
   );

@@ -21,6 +21,7 @@ import {
   SIGNIN_FAILURE_PATTERN,
 } from "./events";
 import { createNotifier } from "./notifier";
+import { createWebhookSecret } from "./webhook-secret";
 import { createOpsReport, type OpsReport } from "./ops-report";
 import {
   idSchema,
@@ -47,7 +48,12 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
   readonly alarmTopicKeyArn: pulumi.Output<string>;
   /** The us-east-1 topic for alarms on metrics that only exist there (Route 53); undefined without them. */
   readonly globalAlarmTopicArn: pulumi.Output<string | undefined>;
-  /** The chat notifier's function name; undefined without a webhook secret. */
+  /**
+   * ARN of the secret holding the chat webhook URL: the caller's, or the one the pipeline created (put the URL
+   * with `aws secretsmanager put-secret-value --secret-id <arn> --secret-string <url>`); undefined with chat off.
+   */
+  readonly webhookSecretArn: pulumi.Output<string | undefined>;
+  /** The chat notifier's function name; undefined with chat off. */
   readonly notifierFunctionName: pulumi.Output<string | undefined>;
   /** The notifier's dead-letter queue URL; undefined without a webhook secret. */
   readonly notifierDeadLetterQueueUrl: pulumi.Output<string | undefined>;
@@ -117,13 +123,16 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
           })
         : undefined;
 
-    // ALM-2: the chat notifier.
-    const notifier = args.webhookSecretArn
+    // ALM-2: the chat notifier, with the caller's webhook secret or one of its own (empty until ops put the URL).
+    const chat = args.chatNotifier ?? true;
+    const ownSecret =
+      chat && !args.webhookSecretArn ? createWebhookSecret(`${name}-webhook`, this.ctx, this) : undefined;
+    const notifier = chat
       ? createNotifier(`${name}-notifier`, {
           parent: this,
           ctx: this.ctx,
-          secretArn: args.webhookSecretArn,
-          secretKmsKeyArn: args.webhookSecretKmsKeyArn,
+          secretArn: ownSecret ? ownSecret.secret.arn : args.webhookSecretArn!,
+          secretKmsKeyArn: ownSecret ? ownSecret.key.arn : args.webhookSecretKmsKeyArn,
           logRetentionDays,
           topics: [
             { key: "alarm-topic", topic: this.topic.topic },
@@ -242,6 +251,9 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
     this.alarmTopicArn = topicArn;
     this.alarmTopicKeyArn = this.topic.key.arn;
     this.globalAlarmTopicArn = global ? global.topic.arn : pulumi.output(undefined);
+    this.webhookSecretArn = ownSecret
+      ? ownSecret.secret.arn
+      : pulumi.output(chat ? args.webhookSecretArn : undefined);
     this.notifierFunctionName = notifier ? notifier.fn.name : pulumi.output(undefined);
     this.notifierDeadLetterQueueUrl = notifier ? notifier.deadLetterQueue.url : pulumi.output(undefined);
     this.trailArn = audit ? audit.trail.arn : pulumi.output(undefined);
@@ -254,6 +266,7 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
       alarmTopicArn: this.alarmTopicArn,
       alarmTopicKeyArn: this.alarmTopicKeyArn,
       globalAlarmTopicArn: this.globalAlarmTopicArn,
+      webhookSecretArn: this.webhookSecretArn,
       notifierFunctionName: this.notifierFunctionName,
       notifierDeadLetterQueueUrl: this.notifierDeadLetterQueueUrl,
       trailArn: this.trailArn,

@@ -1,5 +1,6 @@
 import {
   argsObject,
+  rejectArg,
   isEmailAddress,
   scheduleExpressionProblem,
   validateArgs,
@@ -324,6 +325,7 @@ export const alarmingPipelineSchema = argsObject({
     .array(z.string().refine(isEmailAddress, EMAIL_ALLOWED))
     .superRefine(uniqueBy((e: string) => e.toLowerCase(), "address"))
     .optional(),
+  chatNotifier: z.boolean().optional(),
   webhookSecretArn: z
     .string()
     .regex(SECRET_ARN, "allowed: a Secrets Manager secret ARN or an SSM parameter ARN")
@@ -358,5 +360,15 @@ export const alarmingPipelineSchema = argsObject({
 export function validateAlarmingPipelineArgs(
   args: AlarmingPipelineArgs,
 ): z.output<typeof alarmingPipelineSchema> {
-  return validateArgs("AlarmingPipeline", alarmingPipelineSchema, args);
+  const parsed = validateArgs("AlarmingPipeline", alarmingPipelineSchema, args);
+  for (const key of ["webhookSecretArn", "webhookSecretKmsKeyArn"] as const) {
+    if (args.chatNotifier === false && args[key] !== undefined)
+      rejectArg(
+        "AlarmingPipeline",
+        `args.${key}`,
+        args[key],
+        "allowed: nothing with chatNotifier: false (only the chat notifier reads it)",
+      );
+  }
+  return parsed;
 }

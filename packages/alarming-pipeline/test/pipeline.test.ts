@@ -66,6 +66,7 @@ describe("AlarmingPipeline: alarm topic (ALM-1)", () => {
     new AlarmingPipeline("alarms", {
       emailAddresses: ["ops@example.com", "Oncall@Example.com"],
       logRetentionDays: 14,
+      chatNotifier: false,
     });
     await env.settle();
     const subs = env.recorder.ofType("aws:sns/topicSubscription:TopicSubscription");
@@ -90,8 +91,8 @@ describe("AlarmingPipeline: alarm topic (ALM-1)", () => {
     ]);
   });
 
-  it("creates no notifier, trail, SLA check or budget unless asked; outputs say so", async () => {
-    const pipeline = new AlarmingPipeline("alarms", {});
+  it("creates no notifier (chat off), trail, SLA check or budget unless asked; outputs say so", async () => {
+    const pipeline = new AlarmingPipeline("alarms", { chatNotifier: false });
     await env.settle();
     for (const type of [
       "aws:lambda/function:Function",
@@ -103,6 +104,8 @@ describe("AlarmingPipeline: alarm topic (ALM-1)", () => {
     }
     expect(await new Promise((r) => pipeline.notifierFunctionName.apply(r))).to.equal(undefined);
     expect(await new Promise((r) => pipeline.trailArn.apply(r))).to.equal(undefined);
+    expect(await new Promise((r) => pipeline.webhookSecretArn.apply(r))).to.equal(undefined);
+    expect(env.recorder.ofType("aws:secretsmanager/secret:Secret")).to.have.length(0);
   });
 });
 
@@ -127,6 +130,61 @@ describe("AlarmingPipeline: chat notifier (ALM-2)", () => {
     const secretish = JSON.stringify(env.recorder.resources.map((r) => [r.inputs, r.outputs]));
     expect(secretish).not.to.match(/hooks\.slack\.com/);
     expect(await new Promise((r) => pipeline.notifierFunctionName.apply(r))).to.equal(fn.outputs["name"]);
+  });
+
+  it("without a webhook secret: creates an empty secret under its own key, the notifier reading it through Secrets Manager, and its alarms", async () => {
+    const pipeline = new AlarmingPipeline("alarms", { emailAddresses: ["ops@example.com"] });
+    await env.settle();
+    const secret = env.recorder.one("aws:secretsmanager/secret:Secret", "alarms-webhook");
+    const key = env.recorder.one("aws:kms/key:Key", "alarms-webhook-key");
+    expect(secret.inputs["kmsKeyId"]).to.equal(key.outputs["arn"]);
+    expect(key.inputs["enableKeyRotation"]).to.equal(true);
+    // No value in state or config: no secret version at all.
+    expect(env.recorder.ofType("aws:secretsmanager/secretVersion:SecretVersion")).to.have.length(0);
+    const fn = env.recorder.one("aws:lambda/function:Function");
+    expect(fn.inputs["environment"]).to.deep.equal({
+      variables: { WEBHOOK_SECRET_ARN: secret.outputs["arn"] },
+    });
+    const policy = JSON.parse(
+      String(env.recorder.one("aws:iam/rolePolicy:RolePolicy", "alarms-notifier-policy").inputs["policy"]),
+    );
+    expect(policy.Statement).to.deep.include.members([
+      {
+        Sid: "ReadWebhookSecret",
+        Effect: "Allow",
+        Action: "secretsmanager:GetSecretValue",
+        Resource: secret.outputs["arn"],
+      },
+      {
+        Sid: "DecryptWebhookSecret",
+        Effect: "Allow",
+        Action: "kms:Decrypt",
+        Resource: key.outputs["arn"],
+        Condition: { StringEquals: { "kms:ViaService": "secretsmanager.ap-northeast-2.amazonaws.com" } },
+      },
+    ]);
+    const alarms = env.recorder.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").map((a) => a.inputs);
+    expect(alarms.find((a) => a["metricName"] === "Errors")).to.include({
+      threshold: 3,
+      comparisonOperator: "GreaterThanOrEqualToThreshold",
+    });
+    expect(alarms.find((a) => a["metricName"] === "ApproximateNumberOfMessagesVisible")).to.include({
+      threshold: 1,
+    });
+    expect(
+      env.recorder
+        .ofType("aws:sns/topicSubscription:TopicSubscription")
+        .filter((x) => x.inputs["protocol"] === "lambda"),
+    ).to.have.length(2);
+    expect(await new Promise((r) => pipeline.webhookSecretArn.apply(r))).to.equal(secret.outputs["arn"]);
+  });
+
+  it("refuses a webhook secret with chat off", () => {
+    expect(
+      () => new AlarmingPipeline("alarms", { chatNotifier: false, webhookSecretArn: SECRET_ARN }),
+    ).to.throw(
+      /args\.webhookSecretArn: got "arn:aws:secretsmanager:[^;]+; allowed: nothing with chatNotifier: false/,
+    );
   });
 
   it("packages every compiled handler module the entry point requires", () => {
@@ -339,6 +397,7 @@ describe("AlarmingPipeline: EventBridge (ALM-5)", () => {
     const fnA = "arn:aws:lambda:ap-northeast-2:123456789012:function:report";
     const fnB = "arn:aws:lambda:ap-northeast-2:123456789012:function:cleanup";
     new AlarmingPipeline("alarms", {
+      chatNotifier: false,
       schedules: [
         {
           id: "every-3h",
@@ -588,6 +647,7 @@ describe("AlarmingPipeline: dashboard, SLA and cost (ALM-7, ALM-8, ALM-9)", () =
   it("builds the dashboard from metric descriptors with an alarm-status widget; its URL is an output", async () => {
     const pipeline = new AlarmingPipeline("alarms", {
       logAlarms: [{ id: "app-errors", logGroupName: "/app" }],
+      chatNotifier: false,
     });
     const dashboard = pipeline.createDashboard(
       [

@@ -135,7 +135,7 @@ describe("AlarmingPipeline: input validation (ALL-1)", () => {
       "args.webhookSecretArn: got [secret]; allowed: a Secrets Manager secret ARN or an SSM parameter ARN",
     ]);
     expect(problemsOf(env, { emailAdresses: ["ops@example.com"] } as never)).to.deep.equal([
-      'args.emailAdresses: got ["ops@example.com"]; allowed: a known key — did you mean emailAddresses? (keys: emailAddresses, webhookSecretArn, webhookSecretKmsKeyArn, notifierErrorThreshold, logRetentionDays, logAlarms, metricAlarms, autoScalingGroupNames, securityEvents, schedules, auditTrail, slaMonitor, costBudget, awsConfig)',
+      'args.emailAdresses: got ["ops@example.com"]; allowed: a known key — did you mean emailAddresses? (keys: emailAddresses, chatNotifier, webhookSecretArn, webhookSecretKmsKeyArn, notifierErrorThreshold, logRetentionDays, logAlarms, metricAlarms, autoScalingGroupNames, securityEvents, schedules, auditTrail, slaMonitor, costBudget, awsConfig)',
     ]);
     expect(problemsOf(env, { auditTrail: { cisAlarm: true } } as never)[0]).to.match(
       /^args\.auditTrail\.cisAlarm: got true; allowed: a known key — did you mean cisAlarms\?/,

@@ -18,7 +18,7 @@ export {
 } from "./secrets";
 export { nearestKey } from "./suggest";
 export { azSuffix, regionOfAz } from "./naming";
-export type { NetworkRef, AlarmSink, MetricDescriptor } from "./contracts";
+export type { NetworkRef, AlarmSink, MetricDescriptor, DatabaseRef } from "./contracts";
 export { parseCidr, formatCidr, blockSize, cidrContains, cidrsOverlap, type Ipv4Block } from "./cidr";
 export {
   policyDocument,

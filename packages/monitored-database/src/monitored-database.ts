@@ -1,4 +1,4 @@
-import { withCostAllocationTag, type MetricDescriptor } from "@cloudblocks/component-kit";
+import { withCostAllocationTag, type DatabaseRef, type MetricDescriptor } from "@cloudblocks/component-kit";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { alarmSpecs, alarmThresholds } from "./alarms";
@@ -63,6 +63,11 @@ export class MonitoredDatabase extends pulumi.ComponentResource {
    * Output, so a dashboard can lay out its widgets when the program is constructed.
    */
   readonly metrics: readonly MetricDescriptor[];
+  /**
+   * What an app tier needs to connect (give it to `WebFleet`'s `database`): writer and reader hosts, port, the
+   * master secret's ARN and the key that encrypts it. Never the password.
+   */
+  readonly connection: DatabaseRef;
 
   constructor(name: string, args: MonitoredDatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
     // ALL-1: validate before anything is registered, so bad input leaves nothing half-created.
@@ -277,6 +282,13 @@ export class MonitoredDatabase extends pulumi.ComponentResource {
     this.kmsKeyArn = kmsKeyArn;
     this.parameterGroupName = parameterGroup.name;
     this.metrics = metricDescriptors(primary, replicas);
+    this.connection = {
+      writerHost: this.address,
+      readerHosts: this.readerAddresses,
+      port: this.port,
+      secretArn: this.masterUserSecretArn,
+      kmsKeyArn: this.kmsKeyArn,
+    };
 
     this.registerOutputs({
       endpoint: this.endpoint,

@@ -201,6 +201,21 @@ describe("MonitoredDatabase (prod configuration)", () => {
     expect(JSON.stringify(outputs)).not.to.match(/password/i);
   });
 
+  it("connection: the DatabaseRef a fleet takes names the writer, each replica, the port, the master secret and its key", async () => {
+    const { env, db } = prod;
+    const primary = env.recorder.one(T.instance, "prod-db-primary");
+    const replica = env.recorder.one(T.instance, "prod-db-replica-c");
+    const ref = await outputOf({ ...db.connection });
+    expect(ref).to.deep.equal({
+      writerHost: primary.outputs["address"],
+      readerHosts: [replica.outputs["address"]],
+      port: 3306,
+      secretArn: await outputOf(db.masterUserSecretArn),
+      kmsKeyArn: env.recorder.one(T.kmsKey).outputs["arn"],
+    });
+    expect(ref.writerHost).to.be.a("string").and.not.equal(ref.readerHosts[0]);
+  });
+
   it("DB-6: 7-day backups, deletion protection, a unique final snapshot, retained automated backups and Pulumi protect", async () => {
     const { env } = prod;
     const primary = env.recorder.one(T.instance, "prod-db-primary");

@@ -5,6 +5,7 @@ import { databasePolicies } from "./rules/database";
 import { logGroupRetention } from "./rules/logging";
 import { noWorldOpenPorts } from "./rules/network";
 import { networkVpcPolicies } from "./rules/network-vpc";
+import { secretReadScoped } from "./rules/secret-access";
 import { standardTags } from "./rules/tagging";
 import { webPolicies } from "./rules/web";
 import type { CloudblocksPolicy } from "./types";
@@ -14,6 +15,7 @@ export const policies: readonly CloudblocksPolicy[] = [
   standardTags,
   noWorldOpenPorts,
   logGroupRetention,
+  secretReadScoped,
   ...networkVpcPolicies,
   azLossSurvivable,
   ...webPolicies,

@@ -43,5 +43,16 @@ export {
   type FleetLogGroups,
 } from "./cloudwatch-agent";
 export { APP_ERROR_PATTERN, WEB_SERVER_ERROR_PATTERN, BOOT_FAILED_PATTERN } from "./log-patterns";
-export { APP_UID, APP_GID } from "./parts/shared-files";
+export { APP_GID } from "./parts/shared-files";
 export { AL2023_PARAMETER, isGraviton } from "./parts/fleet";
+export {
+  APP_USER,
+  APP_UID,
+  DATABASE_ENV_PATH,
+  APP_ENV_PATH,
+  RDS_CA_BUNDLE_PATH,
+  RDS_CA_BUNDLE_URL,
+  databaseEnvFile,
+  type DatabaseEnvironment,
+} from "./app-boot";
+export { databaseSecretPolicy } from "./parts/instance-role";

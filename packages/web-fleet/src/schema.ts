@@ -173,6 +173,29 @@ export const webFleetSchema = z
           error: `allowed: a script without a line "${APP_BOOTSTRAP_DELIMITER}" (it delimits the script)`,
         })
         .optional(),
+      database: z
+        .strictObject(
+          {
+            writerHost: input("the writer's host name"),
+            readerHosts: z.union(
+              [
+                z.array(z.string().min(1)),
+                z.custom<pulumi.Output<readonly string[]>>((v) => pulumi.Output.isInstance(v)),
+              ],
+              { error: "allowed: a list of reader host names, or a pulumi Output of one" },
+            ),
+            port: z.union(
+              [intIn(1, 65535), z.custom<pulumi.Output<number>>((v) => pulumi.Output.isInstance(v))],
+              {
+                error: "allowed: a TCP port (1-65535), or a pulumi Output of one",
+              },
+            ),
+            secretArn: input("the ARN of the Secrets Manager secret holding the credentials"),
+            kmsKeyArn: input("the ARN of the KMS key that encrypts the secret"),
+          },
+          { error: "allowed: a DatabaseRef (writerHost, readerHosts, port, secretArn, kmsKeyArn)" },
+        )
+        .optional(),
       accessLogPath: z
         .string()
         .regex(FILE_PATH, { error: "allowed: an absolute file path" })

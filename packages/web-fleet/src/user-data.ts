@@ -5,6 +5,8 @@ import {
   shQuote,
   type BootStep,
 } from "@cloudblocks/component-kit";
+import { APP_OS_PACKAGES } from "@cloudblocks/reference-app";
+import { appBootSteps, type DatabaseEnvironment } from "./app-boot";
 import { posix } from "node:path";
 import { cloudWatchAgentConfig, type AgentConfigInput } from "./cloudwatch-agent";
 
@@ -24,13 +26,13 @@ export const EFS_MOUNT_OPTIONS =
 export const SHARED_DIRS = ["static", "media"] as const;
 export const AGENT_CONFIG_PATH = "/opt/aws/amazon-cloudwatch-agent/etc/amazon-cloudwatch-agent.json";
 export const AGENT_CTL = "/opt/aws/amazon-cloudwatch-agent/bin/amazon-cloudwatch-agent-ctl";
-/** A file on the shared file system the default web server's health check answers with: no mount, no 200. */
+/** A marker the boot writes on the shared files (readable through the access point). */
 export const SHARED_HEALTH_FILE = `${EFS_MOUNT_POINT}/static/.web-fleet-health`;
 /**
  * systemd units that must not start before the shared files are mounted (`RequiresMountsFor`). A part that
  * installs a service using `/mnt/efs` adds its unit here (e.g. the reference app's).
  */
-export const SHARED_FILES_UNITS: readonly string[] = ["httpd.service"];
+export const SHARED_FILES_UNITS: readonly string[] = ["httpd.service", "reference-app.service"];
 
 /** A `dnf install` attempt gets 45 s (metadata and a few packages); 3 attempts. */
 const DNF = { attempts: 3, seconds: 45 } as const;
@@ -52,9 +54,16 @@ export interface UserDataInput extends AgentConfigInput {
   readonly accessPointId?: string;
   /** The caller's bootstrap; undefined installs the default web server. */
   readonly appBootstrap?: string;
-  /** Path the default web server must answer with 200. */
+  /** Path the reference app answers like `/healthz` (the target group's health check). */
   readonly healthCheckPath: string;
+  /** The database the app uses (written to /etc/app/database.env); undefined when the fleet has none. */
+  readonly database?: DatabaseEnvironment;
 }
+
+/** The app tier's RDS CA bundle fetch: 10 attempts of at most 20 s, 6 s apart (app-boot.ts). */
+const CA_BUNDLE_SECONDS = 10 * 20 + 9 * 6;
+/** Installing the reference app and starting it and httpd (three `systemctl enable --now`). */
+const REFERENCE_APP_SECONDS = 90;
 
 const retry = (p: { attempts: number; seconds: number }, command: string) =>
   `retry ${p.attempts} ${p.seconds} ${command}`;
@@ -85,7 +94,7 @@ function agentStep(input: AgentConfigInput): BootStep {
 function packagesStep(input: UserDataInput): BootStep | undefined {
   const names = [
     ...(input.fileSystemId ? ["amazon-efs-utils"] : []),
-    ...(input.appBootstrap ? [] : ["httpd"]),
+    ...(input.appBootstrap ? [] : ["httpd", ...APP_OS_PACKAGES]),
   ];
   if (names.length === 0) return undefined;
   return {
@@ -126,31 +135,28 @@ function sharedFilesStep(fileSystemId: string, accessPointId: string): BootStep 
   };
 }
 
-/** The file the default web server answers the health check with. */
-function healthTarget(healthCheckPath: string): string {
-  return `/var/www/html${healthCheckPath.endsWith("/") ? `${healthCheckPath}index.html` : healthCheckPath}`;
-}
-
 /**
- * Without an app bootstrap: Apache answering the health check, so the fleet works out of the box. With shared
- * files the health-check file is a link into them: when they are not mounted the check gets 404 and the
- * instance is replaced, instead of serving without its files.
+ * The app tier (app-boot.ts, i11-app): the `app` user, the database environment file and the RDS CA bundle, and,
+ * without a caller's bootstrap, the reference app behind httpd. Its `/healthz` fails when the shared files are
+ * missing, so an instance without them is replaced.
  */
-function webServerStep(input: UserDataInput): BootStep {
-  const target = healthTarget(input.healthCheckPath);
-  const page = "<!doctype html><title>web-fleet</title><p>web-fleet instance is running.</p>";
-  const lines = ['mkdir -p "$ROOT/var/www/html"'];
-  if (target !== "/var/www/html/index.html") {
-    lines.push(`printf '%s\\n' ${shQuote(page)} >"$ROOT/var/www/html/index.html"`);
-  }
-  lines.push(`mkdir -p "$ROOT"${shQuote(posix.dirname(target))}`);
-  lines.push(
-    input.fileSystemId
-      ? `ln -sfn ${shQuote(SHARED_HEALTH_FILE)} "$ROOT"${shQuote(target)}`
-      : `printf '%s\\n' ${shQuote(target.endsWith(".html") ? page : "ok")} >"$ROOT"${shQuote(target)}`,
-  );
-  lines.push(retry(SYSTEMCTL, "systemctl enable --now httpd"));
-  return { name: "web-server", timeoutSeconds: bound(SYSTEMCTL) + LOCAL_SECONDS, lines };
+function appTierStep(input: UserDataInput): BootStep {
+  const referenceApp = !input.appBootstrap;
+  return {
+    name: "app-tier",
+    timeoutSeconds:
+      LOCAL_SECONDS + (input.database ? CA_BUNDLE_SECONDS : 0) + (referenceApp ? REFERENCE_APP_SECONDS : 0),
+    lines: appBootSteps({
+      database: input.database,
+      referenceApp: referenceApp
+        ? {
+            healthCheckPath: input.healthCheckPath,
+            appLogPath: input.appLogPath,
+            efsMountPoint: input.fileSystemId ? EFS_MOUNT_POINT : undefined,
+          }
+        : undefined,
+    }),
+  };
 }
 
 /** The end of boot: the web server answers the target group's health check locally. */
@@ -190,10 +196,8 @@ export function fleetBootSteps(input: UserDataInput): BootStep[] {
     input.fileSystemId && input.accessPointId
       ? sharedFilesStep(input.fileSystemId, input.accessPointId)
       : undefined,
-    // App parts (environment file, CA bundle, app install) go here, each a step of its own.
-    ...(input.appBootstrap
-      ? [appBootstrapStep(input.appBootstrap)]
-      : [webServerStep(input), healthStep(input.healthCheckPath)]),
+    appTierStep(input),
+    ...(input.appBootstrap ? [appBootstrapStep(input.appBootstrap)] : [healthStep(input.healthCheckPath)]),
   ];
   return steps.filter((s): s is BootStep => s !== undefined);
 }

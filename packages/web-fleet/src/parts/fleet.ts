@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { WebFleetConfig } from "../schema";
+import type { DatabaseEnvironment } from "../app-boot";
 import { renderUserData } from "../user-data";
 
 /** The maintained Amazon Linux 2023 images, per CPU architecture. */
@@ -88,10 +89,24 @@ function launchTemplate(
 ): aws.ec2.LaunchTemplate {
   const image = imageId(config);
   const rootDevice = rootDeviceName(config, parent);
+  const region = aws.getRegionOutput({}, { parent }).region;
+  const db = config.database;
+  const database = db
+    ? pulumi
+        .all([db.writerHost, db.readerHosts, db.port, db.secretArn, region])
+        .apply(([writerHost, readerHosts, port, secretArn, dbRegion]): DatabaseEnvironment => ({
+          writerHost,
+          readerHosts,
+          port,
+          secretArn,
+          region: dbRegion,
+        }))
+    : undefined;
   const userData = pulumi
-    .all([pulumi.output(inputs.logGroupNames), inputs.fileSystemId, inputs.accessPointId])
-    .apply(([logGroups, fileSystemId, accessPointId]) =>
+    .all([pulumi.output(inputs.logGroupNames), inputs.fileSystemId, inputs.accessPointId, database])
+    .apply(([logGroups, fileSystemId, accessPointId, databaseEnvironment]) =>
       renderUserData({
+        database: databaseEnvironment,
         logGroups,
         fileSystemId,
         accessPointId,

@@ -2,6 +2,9 @@ import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
 import { azSuffix } from "@cloudblocks/component-kit";
 import type { WebFleetConfig } from "../schema";
+import { APP_UID } from "../app-boot";
+
+export { APP_UID };
 
 export interface SharedFiles {
   readonly fileSystem: aws.efs.FileSystem;
@@ -11,10 +14,9 @@ export interface SharedFiles {
 
 /**
  * The POSIX identity every instance uses on the shared files, enforced by the access point whatever the local
- * user: create the `app` user with this uid/gid so `ls -l` shows it by name.
+ * user: the `app` user's (the app boot creates it with this uid and gid).
  */
-export const APP_UID = 1100;
-export const APP_GID = 1100;
+export const APP_GID = APP_UID;
 /** The directory of the file system the fleet sees as /mnt/efs. */
 export const ACCESS_POINT_ROOT = "/web-fleet";
 
