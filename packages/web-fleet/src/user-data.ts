@@ -32,7 +32,9 @@ export const SHARED_HEALTH_FILE = `${EFS_MOUNT_POINT}/static/.web-fleet-health`;
  * systemd units that must not start before the shared files are mounted (`RequiresMountsFor`). A part that
  * installs a service using `/mnt/efs` adds its unit here (e.g. the reference app's).
  */
-export const SHARED_FILES_UNITS: readonly string[] = ["httpd.service", "reference-app.service"];
+export const SHARED_FILES_UNITS: readonly string[] = ["httpd.service"];
+/** The reference app's unit (app-boot.ts), added to `SHARED_FILES_UNITS` when the fleet runs it. */
+export const REFERENCE_APP_UNIT = "reference-app.service";
 
 /** A `dnf install` attempt gets 45 s (metadata and a few packages); 3 attempts. */
 const DNF = { attempts: 3, seconds: 45 } as const;
@@ -109,7 +111,7 @@ function packagesStep(input: UserDataInput): BootStep | undefined {
  * so `media/` is writable whatever uid the app runs as), kept across reboots by fstab, and the units that use it
  * made to wait for it.
  */
-function sharedFilesStep(fileSystemId: string, accessPointId: string): BootStep {
+function sharedFilesStep(fileSystemId: string, accessPointId: string, units: readonly string[]): BootStep {
   const dropIn = "10-shared-files.conf";
   return {
     name: "shared-files",
@@ -125,7 +127,7 @@ function sharedFilesStep(fileSystemId: string, accessPointId: string): BootStep 
       `timeout ${NFS_OP_SECONDS} mkdir -p ${SHARED_DIRS.map((d) => `"$ROOT$MOUNT_POINT/${d}"`).join(" ")}`,
       `timeout ${NFS_OP_SECONDS} touch "$ROOT$MOUNT_POINT/media/.web-fleet-write-check"`,
       `echo ok | timeout ${NFS_OP_SECONDS} tee "$ROOT"${shQuote(SHARED_HEALTH_FILE)} >/dev/null`,
-      `units=(${SHARED_FILES_UNITS.join(" ")})`,
+      `units=(${units.join(" ")})`,
       'for unit in "${units[@]}"; do',
       '  mkdir -p "$ROOT/etc/systemd/system/$unit.d"',
       `  printf '[Unit]\\nRequiresMountsFor=%s\\n' "$MOUNT_POINT" >"$ROOT/etc/systemd/system/$unit.d/${dropIn}"`,
@@ -194,7 +196,10 @@ export function fleetBootSteps(input: UserDataInput): BootStep[] {
     agentStep(input),
     packagesStep(input),
     input.fileSystemId && input.accessPointId
-      ? sharedFilesStep(input.fileSystemId, input.accessPointId)
+      ? sharedFilesStep(input.fileSystemId, input.accessPointId, [
+          ...SHARED_FILES_UNITS,
+          ...(input.appBootstrap ? [] : [REFERENCE_APP_UNIT]),
+        ])
       : undefined,
     appTierStep(input),
     ...(input.appBootstrap ? [appBootstrapStep(input.appBootstrap)] : [healthStep(input.healthCheckPath)]),

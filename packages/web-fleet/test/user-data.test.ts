@@ -1,7 +1,7 @@
 import { bootBoundSeconds } from "@cloudblocks/component-kit";
 import { runBootScript, shellcheck, type BootRun, type BootRunOptions } from "@cloudblocks/testkit";
 import { expect } from "chai";
-import { readlinkSync } from "node:fs";
+import { renderBootScript } from "@cloudblocks/component-kit";
 import {
   AGENT_CONFIG_PATH,
   AGENT_CTL,
@@ -31,6 +31,14 @@ const base: UserDataInput = {
   accessPointId: "fsap-0123456789abcdef0",
 };
 const script = renderUserData(base);
+/**
+ * The script the tests run: every step but the app tier's (app-boot.ts), which writes system paths (/etc/app,
+ * users, units) without the $ROOT prefix and so cannot run on a test machine.
+ */
+const runnable = renderBootScript({
+  generator: "test",
+  steps: fleetBootSteps(base).filter((step) => step.name !== "app-tier"),
+});
 const run = (s: string, options: BootRunOptions = {}) =>
   runBootScript(s, { stubPaths: [AGENT_CTL], ...options });
 const stepBound = (input: UserDataInput, name: string) =>
@@ -44,9 +52,9 @@ describe("WebFleet user data, run with stubbed system commands (WEB-8, WEB-10)",
   this.timeout(30_000);
   before(async () => {
     [happy, worst, efsDown, agentDown] = await Promise.all([
-      run(script, { runs: 2 }),
+      run(runnable, { runs: 2 }),
       // Every retried command needs all its attempts: the slowest boot that still succeeds.
-      run(script, {
+      run(runnable, {
         cues: {
           dnf: { hang: "2/3" },
           "amazon-cloudwatch-agent-ctl": { hang: "1/2" },
@@ -55,8 +63,8 @@ describe("WebFleet user data, run with stubbed system commands (WEB-8, WEB-10)",
           curl: { hang: "4/5" },
         },
       }),
-      run(script, { cues: { mount: { hang: "1/1" } } }),
-      run(script, { cues: { dnf: { fail: "1/1" } } }),
+      run(runnable, { cues: { mount: { hang: "1/1" } } }),
+      run(runnable, { cues: { dnf: { fail: "1/1" } } }),
       run(
         renderUserData({
           ...base,
@@ -75,14 +83,14 @@ describe("WebFleet user data, run with stubbed system commands (WEB-8, WEB-10)",
     expect(agentInstall).to.equal(2); // after only the step's `timeout` and the retry's `timeout`
     expect(agentStart).to.be.greaterThan(agentInstall);
     for (const later of [
-      /^dnf install -y amazon-efs-utils httpd$/,
+      /^dnf install -y amazon-efs-utils httpd nodejs22 mariadb105$/,
       /^mount /,
-      /^systemctl enable --now httpd$/,
+      /^curl /,
     ]) {
       expect(callIndex(happy, later)).to.be.greaterThan(agentStart);
     }
     const config = JSON.parse(happy.read(AGENT_CONFIG_PATH)!) as Record<string, unknown>;
-    expect(config).to.deep.equal(agentConfigOf(script));
+    expect(config).to.deep.equal(agentConfigOf(runnable));
   });
 
   it("is idempotent: a second run mounts nothing twice and adds no second fstab line", () => {
@@ -97,15 +105,17 @@ describe("WebFleet user data, run with stubbed system commands (WEB-8, WEB-10)",
     expect(happy.log.match(/^BOOT OK$/gm)).to.have.length(2);
   });
 
-  it("makes the web server wait for the shared files, and its health check depend on them", () => {
-    expect(happy.read("/etc/systemd/system/httpd.service.d/10-shared-files.conf")).to.equal(
-      "[Unit]\nRequiresMountsFor=/mnt/efs\n",
-    );
+  it("makes the web server and the reference app wait for the shared files", () => {
+    for (const unit of ["httpd.service", "reference-app.service"]) {
+      expect(happy.read(`/etc/systemd/system/${unit}.d/10-shared-files.conf`)).to.equal(
+        "[Unit]\nRequiresMountsFor=/mnt/efs\n",
+      );
+    }
     expect(happy.calls).to.include("systemctl daemon-reload");
     expect(happy.read("/mnt/efs/static/.web-fleet-health")).to.equal("ok\n");
     expect(happy.read("/mnt/efs/media/.web-fleet-write-check")).to.equal("");
-    // /healthz is a link into the shared files: unmounted, Apache answers 404 and the instance is replaced.
-    expect(readlinkSync(`${happy.root}/var/www/html/healthz`)).to.equal(SHARED_HEALTH_FILE);
+    // The reference app's /healthz checks the mount itself (app-boot.ts): no shared files, no healthy target.
+    expect(SHARED_HEALTH_FILE).to.equal("/mnt/efs/static/.web-fleet-health");
   });
 
   it("survives transient failures: each retried with backoff (5, 10, 20, 30 s), still BOOT OK", () => {
@@ -129,7 +139,6 @@ describe("WebFleet user data, run with stubbed system commands (WEB-8, WEB-10)",
       "20",
       "30",
       "5",
-      "5",
       "10",
       "20",
       "30",
@@ -139,10 +148,11 @@ describe("WebFleet user data, run with stubbed system commands (WEB-8, WEB-10)",
   it("the slowest boot that succeeds stays within the bound, and the grace period is derived from it", () => {
     expect(worst.lastLine).to.equal("BOOT OK");
     const bound = bootBoundSeconds(fleetBootSteps(base));
-    // dnf 2×(2×45+5+10), agent 30+5, mount 4×20+5+10+20+30, systemctl 30+5, curl 4×5+5+10+20+30
-    expect(worst.clockSeconds).to.equal(2 * 105 + 35 + 145 + 35 + 85);
+    // dnf 2×(2×45+5+10), agent 30+5, mount 4×20+5+10+20+30, curl 4×5+5+10+20+30
+    expect(worst.clockSeconds).to.equal(2 * 105 + 35 + 145 + 85);
     expect(worst.clockSeconds).to.be.at.most(bound);
-    expect(bound).to.equal(770);
+    // Every step's timeout + 5 s: 225 + 150 + 205 + app tier 100 (no database) + 90, + 5 × 5.
+    expect(bound).to.equal(795);
     expect(bootGracePeriodSeconds(base)).to.equal(bound + HEALTHY_MARGIN_SECONDS);
   });
 
@@ -184,6 +194,7 @@ describe("WebFleet user data, rendered", () => {
       ["cloudwatch-agent", 225],
       ["packages", 150],
       ["shared-files", 205],
+      ["app-tier", 10],
       ["app-bootstrap", 300],
     ]);
     expect(s).to.contain(
@@ -193,11 +204,10 @@ describe("WebFleet user data, rendered", () => {
     expect(s).not.to.contain("systemctl enable --now httpd");
   });
 
-  it("without shared files neither mounts nor installs the EFS helper; the health file is local", () => {
+  it("without shared files neither mounts nor installs the EFS helper", () => {
     const s = renderUserData({ ...base, fileSystemId: undefined, accessPointId: undefined });
     expect(s).not.to.contain("/mnt/efs");
     expect(s).not.to.contain("amazon-efs-utils");
-    expect(s).to.contain(`printf '%s\\n' 'ok' >"$ROOT"'/var/www/html/healthz'`);
   });
 
   it("the agent ships the boot log and cloud-init's output to the boot group, each other log to its own group", () => {

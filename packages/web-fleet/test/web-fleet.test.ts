@@ -114,8 +114,8 @@ describe("WebFleet (prod defaults)", () => {
       expect([asg["minSize"], asg["desiredCapacity"], asg["maxSize"]]).to.deep.equal([2, 2, 4]);
       expect(asg["vpcZoneIdentifiers"]).to.deep.equal(network.appSubnetIds);
       expect(asg["healthCheckType"]).to.equal("ELB");
-      // Derived from the boot script's worst case (770 s with shared files and the default web server) + 60 s.
-      expect(asg["healthCheckGracePeriod"]).to.equal(830);
+      // Derived from the boot script's worst case (795 s with shared files and the reference app) + 60 s.
+      expect(asg["healthCheckGracePeriod"]).to.equal(855);
       expect(asg["targetGroupArns"]).to.deep.equal([b.one(T.tg, "web-tg").outputs["arn"]]);
     });
 
@@ -130,7 +130,7 @@ describe("WebFleet (prod defaults)", () => {
       expect(asg["launchTemplate"]).to.deep.equal({ id: lt.id, version: "1" });
       expect(asg["instanceRefresh"]).to.deep.equal({
         strategy: "Rolling",
-        preferences: { minHealthyPercentage: 90, instanceWarmup: "830" },
+        preferences: { minHealthyPercentage: 90, instanceWarmup: "855" },
       });
     });
 
