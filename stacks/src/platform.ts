@@ -112,7 +112,7 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     description: "app log lines starting with ERROR: 2 or more within 1 minute",
   });
   // The web server's own errors ([core:error], [proxy:error], … and worse), in its error-log group.
-  alarms.addLogAlarm({
+  const webServerErrorsAlarm = alarms.addLogAlarm({
     id: "web-server-errors",
     logGroupName: fleet.webErrorLogGroupName,
     pattern: WEB_SERVER_ERROR_PATTERN,
@@ -167,7 +167,7 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
       alarms,
       database,
       appErrorsAlarm,
-      laterAlarms: [...fleetLogAlarms, ...(report?.alarms ?? [])],
+      laterAlarms: [webServerErrorsAlarm, ...fleetLogAlarms, ...(report?.alarms ?? [])],
     }),
   };
 }

@@ -122,8 +122,8 @@ describe("the stack program wires the components (prod)", () => {
     expect(
       named(ofType(prod, "aws:efs/accessPoint:AccessPoint"), "-web-efs-ap").inputs["posixUser"],
     ).to.deep.equal({
-      uid: 1100,
-      gid: 1100,
+      uid: 2000,
+      gid: 2000,
     });
   });
 
