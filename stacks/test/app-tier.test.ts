@@ -92,7 +92,7 @@ describe("the app tier reaches its database and notifies chat (issue 11)", () =>
     expect(fn.inputs["environment"]).to.deep.equal({ variables: { WEBHOOK_SECRET_ARN: secretArn } });
     expect(
       ofType(prod, "aws:sns/topicSubscription:TopicSubscription").filter(
-        (s) => s.inputs["protocol"] === "lambda",
+        (s) => s.inputs["protocol"] === "sqs",
       ),
     ).to.have.length(2);
     const alarms = ofType(prod, "aws:cloudwatch/metricAlarm:MetricAlarm");

@@ -262,7 +262,7 @@ describe("the chat notifier, once a webhook secret is configured (ALM-2)", () =>
       WEBHOOK_SECRET_ARN: secretArn,
     });
     const subscription = ofType(result, "aws:sns/topicSubscription:TopicSubscription").find(
-      (s) => s.inputs["protocol"] === "lambda" && s.inputs["region"] === undefined,
+      (s) => s.inputs["protocol"] === "sqs" && s.inputs["region"] === undefined,
     )!;
     expect(subscription.inputs["topic"]).to.equal(result.plan.outputs["alarmTopicArn"]);
     const alarms = ofType(result, "aws:cloudwatch/metricAlarm:MetricAlarm");

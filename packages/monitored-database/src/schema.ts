@@ -1,6 +1,12 @@
 import { argsObject, azSuffix, isLogRetentionDays, LOG_RETENTION_DAYS } from "@cloudblocks/component-kit";
 import * as aws from "@pulumi/aws";
 import { z } from "zod";
+import {
+  AURORA_CLASS_ALLOWED,
+  AURORA_MYSQL_VERSIONS,
+  AURORA_VERSION_ALLOWED,
+  isAuroraInstanceClass,
+} from "./aurora-engine";
 import { ENGINE_VERSION_ALLOWED, parseEngineVersion } from "./engine";
 import { instanceClassInfo } from "./instance-class";
 import { DEFAULTS } from "./resolve";
@@ -57,6 +63,19 @@ const instanceClass = z.string().superRefine((value, ctx) => {
   }
 });
 
+/** Arguments that mean something in one engine mode only, and why the other refuses them. */
+const RDS_ONLY: Readonly<Record<string, string>> = {
+  allocatedStorageGiB: "Aurora storage grows by itself",
+  maxAllocatedStorageGiB: "Aurora storage grows by itself",
+  multiAz: "an Aurora cluster is Multi-AZ through its readers (readerCount)",
+  primaryAvailabilityZone: "Aurora places the writer in the first AZ",
+  readReplicaCount: "Aurora readers are readerCount",
+  readReplicas: "Aurora readers are readerCount",
+};
+const AURORA_ONLY: Readonly<Record<string, string>> = {
+  readerCount: "RDS for MySQL read replicas are readReplicaCount or readReplicas",
+};
+
 const cidr = z
   .string()
   .regex(
@@ -96,10 +115,11 @@ const thresholds = z.strictObject(
     replicaLagSeconds: z.number().gt(0, "allowed: a positive number of seconds").optional(),
     readLatencyMs: z.number().gt(0, "allowed: a positive number of milliseconds").optional(),
     writeLatencyMs: z.number().gt(0, "allowed: a positive number of milliseconds").optional(),
+    volumeUsedGiB: z.number().gt(0, "allowed: a positive number of GiB").optional(),
   },
   {
     error:
-      "allowed keys: cpuPercent, freeStoragePercent, freeableMemoryMiB, connections, replicaLagSeconds, readLatencyMs, writeLatencyMs",
+      "allowed keys: cpuPercent, freeStoragePercent, freeableMemoryMiB, connections, replicaLagSeconds, readLatencyMs, writeLatencyMs, volumeUsedGiB",
   },
 );
 
@@ -119,11 +139,16 @@ export const argsSchema = argsObject({
     ),
   allowedCidrBlocks: z.record(z.string().regex(KEY, KEY_ALLOWED), cidr).optional(),
   alarmTopicArn: input.optional(),
-  engineVersion: z
-    .string()
-    .refine((v) => parseEngineVersion(v) !== undefined, ENGINE_VERSION_ALLOWED)
+  engine: z.enum(["mysql", "aurora-mysql"], { error: "allowed: mysql, aurora-mysql" }).optional(),
+  // Checked per engine below: an RDS for MySQL version or class means nothing to Aurora, and the reverse.
+  engineVersion: z.string().optional(),
+  instanceClass: z.string().optional(),
+  readerCount: z
+    .number()
+    .int(`allowed: an integer 1 to ${MAX_REPLICAS}`)
+    .min(1, `allowed: an integer 1 to ${MAX_REPLICAS} (a reader in another AZ is what Aurora fails over to)`)
+    .max(MAX_REPLICAS, `allowed: an integer 1 to ${MAX_REPLICAS}`)
     .optional(),
-  instanceClass: instanceClass.optional(),
   allocatedStorageGiB: z
     .number()
     .int("allowed: an integer 20 to 65536")
@@ -209,6 +234,8 @@ export const argsSchema = argsObject({
     .optional(),
   alarms: thresholds.optional(),
 }).superRefine((args, ctx) => {
+  const aurora = args.engine === "aurora-mysql";
+  checkEngineMode(args as Record<string, unknown>, aurora, ctx);
   const azs = args.network.availabilityZones;
   if (args.network.dataSubnetIds.length !== azs.length) {
     ctx.addIssue({
@@ -278,7 +305,7 @@ export const argsSchema = argsObject({
       message: `allowed: at least ${Math.ceil((allocated * 11) / 10)} (10 % above allocatedStorageGiB ${allocated}, as RDS storage autoscaling requires)`,
     });
   }
-  const cls = instanceClassInfo(args.instanceClass ?? "db.m6g.large");
+  const cls = aurora ? undefined : instanceClassInfo(args.instanceClass ?? "db.m6g.large");
   if (args.performanceInsights === true && cls && !cls.supportsPerformanceInsights) {
     ctx.addIssue({
       code: "custom",
@@ -289,6 +316,55 @@ export const argsSchema = argsObject({
   }
   checkWindows(args.backupWindow, args.maintenanceWindow, ctx);
 });
+
+/** DB-8: the version and class of the chosen engine, and no argument of the other mode. */
+function checkEngineMode(args: Record<string, unknown>, aurora: boolean, ctx: z.RefinementCtx): void {
+  const version = args["engineVersion"] as string | undefined;
+  if (version !== undefined) {
+    const ok = aurora ? AURORA_MYSQL_VERSIONS.includes(version) : parseEngineVersion(version) !== undefined;
+    if (!ok)
+      ctx.addIssue({
+        code: "custom",
+        path: ["engineVersion"],
+        input: version,
+        message: aurora ? AURORA_VERSION_ALLOWED : ENGINE_VERSION_ALLOWED,
+      });
+  }
+  const cls = args["instanceClass"] as string | undefined;
+  if (cls !== undefined) {
+    if (aurora && !isAuroraInstanceClass(cls))
+      ctx.addIssue({ code: "custom", path: ["instanceClass"], input: cls, message: AURORA_CLASS_ALLOWED });
+    if (!aurora) {
+      const checked = instanceClass.safeParse(cls);
+      if (!checked.success)
+        ctx.addIssue({
+          code: "custom",
+          path: ["instanceClass"],
+          input: cls,
+          message: checked.error.issues[0]!.message,
+        });
+    }
+  }
+  const refused = aurora ? RDS_ONLY : AURORA_ONLY;
+  for (const [key, why] of Object.entries(refused)) {
+    if (args[key] === undefined) continue;
+    ctx.addIssue({
+      code: "custom",
+      path: [key],
+      input: args[key],
+      message: `allowed only with engine "${aurora ? "mysql" : "aurora-mysql"}" (${why})`,
+    });
+  }
+  const alarms = (args["alarms"] ?? {}) as Record<string, unknown>;
+  const notForMode = aurora ? ["freeStoragePercent"] : ["volumeUsedGiB"];
+  for (const key of notForMode.filter((k) => alarms[k] !== undefined))
+    ctx.addIssue({
+      code: "custom",
+      path: ["alarms", key],
+      input: alarms[key],
+      message: `allowed only with engine "${aurora ? "mysql" : "aurora-mysql"}"`,
+    });
+}
 
 /** RDS's window rules: each at least 30 minutes, and the maintenance window clear of the daily backup window. */
 function checkWindows(

@@ -1,8 +1,10 @@
 import { alarmingPolicies } from "./rules/alarming";
+import { auroraPolicies } from "./rules/aurora";
 import { azLossSurvivable } from "./rules/az-loss";
 import { configPolicies } from "./rules/config";
 import { databasePolicies } from "./rules/database";
 import { logGroupRetention } from "./rules/logging";
+import { messagingPolicies } from "./rules/messaging";
 import { noWorldOpenPorts } from "./rules/network";
 import { networkVpcPolicies } from "./rules/network-vpc";
 import { secretReadScoped } from "./rules/secret-access";
@@ -20,6 +22,8 @@ export const policies: readonly CloudblocksPolicy[] = [
   azLossSurvivable,
   ...webPolicies,
   ...databasePolicies,
+  ...auroraPolicies,
   ...alarmingPolicies,
+  ...messagingPolicies,
   ...configPolicies,
 ];

@@ -26,7 +26,8 @@ describe("cloudblocks-plan on a program that is not BUDDYVERSE", function () {
   const strict = path.join(scratch, "strict.json");
   let withExceptions: Awaited<ReturnType<typeof plan>>;
   let withoutExceptions: Awaited<ReturnType<typeof plan>>;
-  before(async () => {
+  before(async function () {
+    this.timeout(60_000); // two cold Node processes, each loading @pulumi/aws: about 3 s on an idle machine
     writeFileSync(strict, "{}");
     // Two processes at once: each loads @pulumi/aws, which is most of a plan's time.
     [withExceptions, withoutExceptions] = await Promise.all([
