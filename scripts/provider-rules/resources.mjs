@@ -78,4 +78,10 @@ export const RESOURCES = [
     func: "resourceLoadBalancer",
     enums: ["aws-sdk-go-v2/service/elasticloadbalancingv2"],
   },
+  {
+    type: "aws:rds/instance:Instance",
+    tf: "aws_db_instance",
+    file: "internal/service/rds/instance.go",
+    func: "ResourceInstance",
+  },
 ];
