@@ -84,4 +84,16 @@ export const RESOURCES = [
     file: "internal/service/rds/instance.go",
     func: "ResourceInstance",
   },
+  {
+    type: "aws:efs/fileSystem:FileSystem",
+    tf: "aws_efs_file_system",
+    file: "internal/service/efs/file_system.go",
+    func: "resourceFileSystem",
+  },
+  {
+    type: "aws:iam/role:Role",
+    tf: "aws_iam_role",
+    file: "internal/service/iam/role.go",
+    func: "ResourceRole",
+  },
 ];

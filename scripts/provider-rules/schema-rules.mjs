@@ -280,13 +280,16 @@ export function parseResourceSchema(src, funcName) {
   const at = m.index;
   const tokens = tokenize(src.slice(at));
   const p = new Parser(tokens);
+  // `map[string]*schema.Schema{` as a literal, not as a SchemaFunc's return type (`func() map[…]… {`)
   const sdkAt = (i) =>
+    tokens[i - 1]?.v !== ")" &&
     tokens[i]?.v === "map" &&
     tokens[i + 4]?.v === "*" &&
     tokens[i + 5]?.v === "schema" &&
     tokens[i + 7]?.v === "Schema" &&
     tokens[i + 8]?.v === "{";
   const fwAt = (i) =>
+    tokens[i - 1]?.v !== "*" &&
     (tokens[i]?.v === "schema" || tokens[i]?.v === "tfsdk") &&
     tokens[i + 1]?.v === "." &&
     tokens[i + 2]?.v === "Schema" &&
