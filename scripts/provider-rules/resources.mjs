@@ -96,4 +96,10 @@ export const RESOURCES = [
     file: "internal/service/iam/role.go",
     func: "ResourceRole",
   },
+  {
+    type: "aws:ec2/subnet:Subnet",
+    tf: "aws_subnet",
+    file: "internal/service/ec2/vpc_subnet.go",
+    func: "resourceSubnet",
+  },
 ];

@@ -118,6 +118,9 @@ export function validatorCheck(node, sym) {
       "verify.ValidIAMPolicyJSON": { k: "json" },
       "validation.IsCIDR": { k: "cidr" },
       "verify.ValidCIDRNetworkAddress": { k: "cidr" },
+      // the family and zero host bits are not checked: never stricter than the provider
+      "verify.ValidIPv4CIDRNetworkAddress": { k: "cidr" },
+      "verify.ValidIPv6CIDRNetworkAddress": { k: "cidr" },
       "validation.IsIPv4Address": { k: "ipv4" },
       "validation.IsIPAddress": { k: "ip" },
       "validation.IsIPv6Address": { k: "ipv6" },
