@@ -102,4 +102,10 @@ export const RESOURCES = [
     file: "internal/service/ec2/vpc_subnet.go",
     func: "resourceSubnet",
   },
+  {
+    type: "aws:cloudwatch/logMetricFilter:LogMetricFilter",
+    tf: "aws_cloudwatch_log_metric_filter",
+    file: "internal/service/logs/metric_filter.go",
+    func: "resourceMetricFilter",
+  },
 ];

@@ -190,6 +190,8 @@ export function validatorCheck(node, sym) {
       return { k: "range", max: n(0) };
     case "validation.IntDivisibleBy":
       return { k: "divisibleBy", n: n(0) };
+    // UTF-8 byte length: a JavaScript length (UTF-16 units) is never longer, so this is never stricter
+    case "verify.StringUTF8LenBetween":
     case "validation.StringLenBetween":
     case "stringvalidator.LengthBetween":
       return { k: "len", min: n(0), max: n(1) };
