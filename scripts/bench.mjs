@@ -21,8 +21,8 @@ function median(values) {
 
 const quiet = { stdio: "ignore" };
 const cases = {
-  "plan dev": () => execFileSync(node, ["stacks/dist/src/plan/cli.js", "dev"], quiet),
-  "plan prod": () => execFileSync(node, ["stacks/dist/src/plan/cli.js", "prod"], quiet),
+  "plan dev": () => execFileSync(node, ["packages/testkit/dist/src/plan/cli.js", "dev"], quiet),
+  "plan prod": () => execFileSync(node, ["packages/testkit/dist/src/plan/cli.js", "prod"], quiet),
   "npm test (cold: clean build, type-check, all tests)": () => {
     execFileSync(node, [tsc, "-b", "--clean"], quiet);
     execFileSync(node, [tsc, "-b"], quiet);

@@ -19,6 +19,7 @@ const MATRIX = {
 };
 const PACKAGES = [
   "component-kit",
+  "reference-app",
   "testkit",
   "ha-vpc",
   "monitored-database",
@@ -83,6 +84,8 @@ for (const matrix of which.length > 0 ? which : Object.keys(MATRIX)) {
         private: true,
         dependencies: {
           "@cloudblocks/component-kit": tarball("component-kit"),
+          // WebFleet's dependency (the app its instances run without an appBootstrap).
+          "@cloudblocks/reference-app": tarball("reference-app"),
           "@cloudblocks/ha-vpc": tarball("ha-vpc"),
           "@cloudblocks/monitored-database": tarball("monitored-database"),
           "@cloudblocks/web-fleet": tarball("web-fleet"),

@@ -1,4 +1,4 @@
-import { alarmingPipelineSchema } from "@cloudblocks/alarming-pipeline";
+import { alarmingPipelineSchema, opsReportSchema } from "@cloudblocks/alarming-pipeline";
 import { argsObject } from "@cloudblocks/component-kit";
 import { haVpcArgsSchema } from "@cloudblocks/ha-vpc";
 import type { MonitoredDatabaseArgs } from "@cloudblocks/monitored-database";
@@ -15,16 +15,42 @@ const kebab = /^[a-z][a-z0-9-]{1,30}$/;
 export const alarmsConfigSchema = alarmingPipelineSchema
   .pick({
     emailAddresses: true,
+    chatNotifier: true,
+    logAlarms: true,
+    metricAlarms: true,
+    schedules: true,
     webhookSecretArn: true,
     webhookSecretKmsKeyArn: true,
     logRetentionDays: true,
     auditTrail: true,
     costBudget: true,
     securityEvents: true,
+    awsConfig: true,
   })
   .extend({
+    /** The scheduled ops report (issue 12); the program gives it the fleet's group. @default undefined (none) */
+    opsReport: opsReportSchema.omit({ autoScalingGroupNames: true }).optional(),
     /** Watch the site's public URL with a Route 53 health check (needs a domain). @default false */
     slaMonitor: z.boolean().default(false),
+    /**
+     * Log alarms on the fleet's log group (ALM-3), e.g. seed 004's "3 or more WARN lines": AlarmingPipeline log
+     * alarms without `logGroupName`, which the program sets (each is validated by the pipeline). @default []
+     */
+    fleetLogAlarms: z
+      .array(
+        z
+          .record(z.string(), z.unknown(), { message: "allowed: a log alarm (id, pattern, threshold, …)" })
+          .superRefine((alarm, ctx) => {
+            if ("logGroupName" in alarm)
+              ctx.addIssue({
+                code: "custom",
+                path: ["logGroupName"],
+                input: alarm["logGroupName"],
+                message: "allowed: nothing; the program sets the fleet's log group",
+              });
+          }),
+      )
+      .default([]),
   })
   .strict();
 
@@ -50,7 +76,7 @@ function componentSection<T>(programOwned: readonly string[]) {
 }
 
 /** What the program wires into WebFleet itself (refused in `buddyverse:fleet`). */
-export const FLEET_PROGRAM_KEYS = ["network", "alarmTopicArn", "bastionSecurityGroupId"] as const;
+export const FLEET_PROGRAM_KEYS = ["network", "alarmTopicArn", "bastionSecurityGroupId", "database"] as const;
 /** What the program wires into MonitoredDatabase itself (refused in `buddyverse:database`). */
 export const DATABASE_PROGRAM_KEYS = ["network", "alarmTopicArn", "allowedSecurityGroups"] as const;
 

@@ -1,5 +1,5 @@
-import { validateAlarmingPipelineArgs } from "@cloudblocks/alarming-pipeline";
-import { ArgsValidationError, regionOfAz, type NetworkRef } from "@cloudblocks/component-kit";
+import { opsReportSchema, validateAlarmingPipelineArgs } from "@cloudblocks/alarming-pipeline";
+import { ArgsValidationError, regionOfAz, validateArgs, type NetworkRef } from "@cloudblocks/component-kit";
 import { validateHaVpcArgs } from "@cloudblocks/ha-vpc";
 import { validateMonitoredDatabaseArgs } from "@cloudblocks/monitored-database";
 import { parseWebFleetArgs } from "@cloudblocks/web-fleet";
@@ -155,13 +155,30 @@ export function validateSections(
       validateHaVpcArgs(names.network, raw["network"] as never),
     ),
   );
-  const { slaMonitor, ...pipelineArgs } = config.alarms;
+  const { slaMonitor, opsReport, fleetLogAlarms, ...pipelineArgs } = config.alarms;
+  // The ops report is added once the fleet exists (it needs the group): its section is checked here all the same.
+  if (opsReport)
+    problems.push(
+      ...collect(`${project}:alarms`, project, raw["namePrefix"], () =>
+        validateArgs("AlarmingPipeline", opsReportSchema, opsReport, "opsReport"),
+      ),
+    );
   problems.push(
     ...collect(`${project}:alarms`, project, raw["namePrefix"], () =>
       validateAlarmingPipelineArgs({
         ...pipelineArgs,
         slaMonitor:
           slaMonitor && config.fleet.domainName ? { url: `https://${config.fleet.domainName}/` } : undefined,
+        // The fleet's log alarms, with a stand-in for the log group the program sets.
+        logAlarms: [
+          ...(pipelineArgs.logAlarms ?? []),
+          ...fleetLogAlarms.map((spec) => ({ ...spec, logGroupName: "/placeholder" }) as never),
+        ],
+      }),
+    ).map((problem) =>
+      problem.replace(new RegExp(`^${project}:alarms\\.logAlarms\\[(\\d+)\\]`), (whole, index: string) => {
+        const own = pipelineArgs.logAlarms?.length ?? 0;
+        return Number(index) < own ? whole : `${project}:alarms.fleetLogAlarms[${Number(index) - own}]`;
       }),
     ),
   );

@@ -165,6 +165,9 @@ export function fromConfigSection<T>(configKey: string, build: () => T): T {
     return build();
   } catch (error) {
     if (!(error instanceof ArgsValidationError)) throw error;
-    throw new StackConfigError(error.problems.map((problem) => problem.replace(/^args(?=[.[:])/, configKey)));
+    // `args.x` of a constructor, or the root a method validates under (`logAlarm.x` of addLogAlarm).
+    throw new StackConfigError(
+      error.problems.map((problem) => problem.replace(/^(args|logAlarm|metricAlarm)(?=[.[:])/, configKey)),
+    );
   }
 }

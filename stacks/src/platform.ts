@@ -1,12 +1,15 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AlarmingPipeline } from "@cloudblocks/alarming-pipeline";
+import { AlarmingPipeline, type LogAlarmArgs } from "@cloudblocks/alarming-pipeline";
 import { HaVpc } from "@cloudblocks/ha-vpc";
 import { MonitoredDatabase } from "@cloudblocks/monitored-database";
 import { WebFleet } from "@cloudblocks/web-fleet";
 import { fromConfigSection } from "./config";
 import type { StackConfig } from "./config-schema";
 import { componentNames } from "./config-sections";
+import { SECRETABLE_KEYS } from "./config-schema";
+import { keepSecretsSecret } from "./secret-inputs";
+import { verifyOutputs } from "./verify/stack-outputs";
 
 /**
  * STK-3: the standard tags, set once on the provider so every taggable resource inherits them. A value set with
@@ -40,12 +43,17 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     region: config.region as aws.Region,
     defaultTags: { tags: standardTags(config) },
   });
-  const opts = { providers: [provider] };
+  // Values set with --secret stay secret in every child's inputs, whatever a component copies them into.
+  const secretTags = keepSecretsSecret(
+    SECRETABLE_KEYS.filter((key) => config.secretValues?.[key] !== undefined).map((key) => config[key]),
+  );
+  const opts = { providers: [provider], ...(secretTags ? { transformations: [secretTags] } : {}) };
   const domain = config.fleet.domainName;
 
   // First, so every other component can send its alarms to the topic (ALM-1).
+  // The ops report and the fleet's log alarms are added once the fleet exists (they need its group and logs).
+  const { slaMonitor, opsReport, fleetLogAlarms: fleetLogAlarmSpecs, ...pipelineArgs } = config.alarms;
   const alarms = fromConfigSection("buddyverse:alarms", () => {
-    const { slaMonitor, ...pipelineArgs } = config.alarms;
     // ALM-8: the SLA check needs a public name to probe, so it is on only where the site has a domain.
     return new AlarmingPipeline(
       names.alarms,
@@ -54,20 +62,10 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     );
   });
   const network = new HaVpc(names.network, config.network, opts);
-  const fleet = fromConfigSection(
-    "buddyverse:fleet",
-    () =>
-      new WebFleet(
-        names.fleet,
-        {
-          ...config.fleet,
-          network,
-          alarmTopicArn: alarms.alarmTopicArn,
-          bastionSecurityGroupId: network.bastionSecurityGroupId,
-        },
-        opts,
-      ),
-  );
+  // The database trusts the fleet's security group and the fleet connects to the database: the database comes
+  // first with a deferred group id, resolved once the fleet exists (no cycle between the resources themselves:
+  // fleet group → database rule; database → fleet launch template).
+  const [appSecurityGroupId, resolveAppSecurityGroupId] = pulumi.deferredOutput<string>();
   const database = fromConfigSection(
     "buddyverse:database",
     () =>
@@ -79,21 +77,48 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
           alarmTopicArn: alarms.alarmTopicArn,
           // DB-4 / WEB-5: 3306 only from the app tier (and the bastion, when there is one).
           allowedSecurityGroups: {
-            app: fleet.appSecurityGroupId,
+            app: appSecurityGroupId,
             ...(network.bastionSecurityGroupId ? { bastion: network.bastionSecurityGroupId } : {}),
           },
         },
         opts,
       ),
   );
+  const fleet = fromConfigSection(
+    "buddyverse:fleet",
+    () =>
+      new WebFleet(
+        names.fleet,
+        {
+          ...config.fleet,
+          network,
+          alarmTopicArn: alarms.alarmTopicArn,
+          bastionSecurityGroupId: network.bastionSecurityGroupId,
+          // Instances get the endpoints and the secret's ARN (never the password) and may read that secret.
+          database: database.connection,
+        },
+        opts,
+      ),
+  );
+  resolveAppSecurityGroupId(fleet.appSecurityGroupId);
 
   // ALM-3 (seed 002): ERROR in the app log, 2 or more within 1 minute. ALM-5: fleet launch/terminate events.
-  alarms.addLogAlarm({
+  const appErrorsAlarm = alarms.addLogAlarm({
     id: "app-errors",
     logGroupName: fleet.logGroupName,
     description: "ERROR lines in the web/app logs",
   });
+  // ALM-3 from config (seed 004's WARN ≥ 3 in prod): on the fleet's log group, errors named by config key.
+  const fleetLogAlarms = fleetLogAlarmSpecs.map((spec, i) =>
+    fromConfigSection(`buddyverse:alarms.fleetLogAlarms[${i}]`, () =>
+      alarms.addLogAlarm({ ...(spec as unknown as LogAlarmArgs), logGroupName: fleet.logGroupName }),
+    ),
+  );
   alarms.addAutoScalingEvents("fleet", [fleet.autoScalingGroupName]);
+  // Issue 12: the scheduled ops report, once the fleet's group exists.
+  const report = opsReport
+    ? alarms.addOpsReport({ ...opsReport, autoScalingGroupNames: [fleet.autoScalingGroupName] })
+    : undefined;
   // ALM-7: one dashboard from what the fleet and the database publish, with every alarm's status on top.
   const dashboard = alarms.createDashboard(
     [...fleet.metrics, ...database.metrics],
@@ -113,6 +138,8 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     dbMasterSecretArn: database.masterUserSecretArn,
     dashboardUrl: dashboard.dashboardUrl,
     alarmTopicArn: alarms.alarmTopicArn,
+    // ALM-2: put the chat webhook URL here once (README); undefined where chat is off.
+    chatWebhookSecretArn: alarms.webhookSecretArn,
     trailArn: alarms.trailArn,
     vpcId: network.vpcId,
     availabilityZones: network.availabilityZones,
@@ -121,5 +148,13 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     dataSubnetIds: network.subnetsByAz("data"),
     natMode: network.natMode,
     flowLogGroupName: network.flowLogGroupName,
+    // Issue #13: what `npm run verify` probes and the configured values it checks them against.
+    ...verifyOutputs(config, {
+      fleet,
+      alarms,
+      database,
+      appErrorsAlarm,
+      laterAlarms: [...fleetLogAlarms, ...(report?.alarms ?? [])],
+    }),
   };
 }

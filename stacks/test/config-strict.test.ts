@@ -157,7 +157,15 @@ describe("stack config: strict everywhere, validated before the first resource (
     expect(provider.secretKeyPaths, "the provider's default tags are secret").to.deep.equal([
       ["defaultTags"],
     ]);
-    expect(JSON.stringify(toPlanResource(provider))).not.to.contain("alice-secret-owner");
+    const plan = JSON.stringify(run.env.recorder.resources.map(toPlanResource));
+    expect(plan, "nowhere in the plan: not in the ASG's tags either").not.to.contain("alice-secret-owner");
+    const group = run.env.recorder.ofType("aws:autoscaling/group:Group")[0]!;
+    expect(group.secretKeyPaths, "the ASG tags WebFleet copies from the provider are secret").to.deep.include(
+      ["tags"],
+    );
+    expect(JSON.stringify(group.inputs["tags"]), "the deployed value is still the owner").to.contain(
+      "alice-secret-owner",
+    );
   });
 
   it("refuses --secret on a key that shapes names or counts, without echoing its value", async () => {

@@ -3,6 +3,9 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { expect } from "chai";
 import { runPlan, type PlanResult } from "../src/plan/run-plan";
+import { EFS_MOUNT_POINT } from "@cloudblocks/web-fleet";
+import { parseOutputs } from "../src/verify/outputs";
+import { SHARED_STATIC_DIR } from "../src/verify/scenarios/efs-shared";
 import { planAccountPath } from "../src/plan/stack-files";
 import { named, ofType, plans, root } from "./plans";
 
@@ -45,7 +48,7 @@ describe("the stack program wires the components (prod)", () => {
     ).to.equal(true);
   });
 
-  it("protects every stateful resource: database and its key, shared files, audit logs and their key (STK-1)", () => {
+  it("protects every stateful resource: database and its key, shared files, audit logs and their key, Config history (STK-1)", () => {
     const protectedNames = prod.plan.resources.filter((r) => r.options.protect).map((r) => r.name);
     expect(protectedNames).to.have.members([
       "buddyverse-prod-db-primary",
@@ -53,6 +56,8 @@ describe("the stack program wires the components (prod)", () => {
       "buddyverse-prod-web-efs",
       "buddyverse-prod-alarms-trail-bucket",
       "buddyverse-prod-alarms-trail-key",
+      // Issue 12: AWS Config's configuration history.
+      "buddyverse-prod-alarms-config-bucket",
     ]);
   });
 
@@ -102,6 +107,30 @@ describe("the stack program wires the components (prod)", () => {
     );
     expect(prod.plan.outputs["siteUrl"]).to.equal("https://buddyverse.link");
     expect(prod.plan.outputs["dbReaderEndpoints"]).to.have.length(1);
+  });
+
+  it("exports what `npm run verify` reads (#13): ids to probe, every alarm, and the configured TLS policy", async () => {
+    const outputs = parseOutputs(prod.plan.outputs, "the prod plan");
+    expect(outputs.sslPolicy).to.equal("ELBSecurityPolicy-TLS13-1-2-2021-06");
+    expect(outputs.domainName).to.equal("buddyverse.link");
+    expect(outputs.healthCheckId).to.be.a("string");
+    // The alarm names behind the ARNs (the mocks name an alarm `<resource name>-<random suffix>`).
+    const nameOf = (arn: string) => arn.replace(/^.*:alarm:/, "").replace(/-[0-9a-f]{7}$/, "");
+    expect(nameOf(outputs.appErrorsAlarmArn)).to.equal("buddyverse-prod-alarms-log-app-errors");
+    // Every alarm that notifies a topic is checked by verify (scaling-policy alarms, ALARM at idle, would not be).
+    const notifying = ofType(prod, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) =>
+      ((a.inputs["alarmActions"] as string[] | undefined) ?? []).some((x) => x.includes(":sns:")),
+    );
+    expect(outputs.alarmArns.map(nameOf)).to.have.members(notifying.map((a) => a.name));
+    expect(SHARED_STATIC_DIR, "verify writes where the fleet mounts its EFS").to.equal(
+      `${EFS_MOUNT_POINT}/static`,
+    );
+    const dev = parseOutputs((await plans()).dev.plan.outputs, "the dev plan");
+    expect([dev.domainName, dev.sslPolicy, dev.healthCheckId]).to.deep.equal([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it("sends every alarm, on ALARM and on OK, to the alarm topic (or its us-east-1 twin for us-east-1 metrics)", () => {
@@ -188,7 +217,7 @@ describe("the chat notifier, once a webhook secret is configured (ALM-2)", () =>
       WEBHOOK_SECRET_ARN: secretArn,
     });
     const subscription = ofType(result, "aws:sns/topicSubscription:TopicSubscription").find(
-      (s) => s.inputs["protocol"] === "lambda" && s.inputs["region"] === undefined,
+      (s) => s.inputs["protocol"] === "sqs" && s.inputs["region"] === undefined,
     )!;
     expect(subscription.inputs["topic"]).to.equal(result.plan.outputs["alarmTopicArn"]);
     const alarms = ofType(result, "aws:cloudwatch/metricAlarm:MetricAlarm");

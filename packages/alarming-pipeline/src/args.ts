@@ -84,6 +84,45 @@ export interface ScheduleArgs {
   readonly description?: string;
 }
 
+/** The scheduled ops report (issue 12): availability, spend by component, scaling activities, fired alarms. */
+export interface OpsReportArgs {
+  /**
+   * When it runs, in EventBridge Scheduler syntax, e.g. `rate(3 hours)` or `cron(0 9 ? * FRI *)`.
+   * @default "cron(0 9 * * ? *)" (daily at 09:00 in `timeZone`)
+   */
+  readonly schedule?: string;
+  /** IANA time zone the schedule runs in and the report's times are shown in. @default "UTC" */
+  readonly timeZone?: string;
+  /** Auto Scaling groups whose scaling activities the report lists. @default [] */
+  readonly autoScalingGroupNames?: readonly pulumi.Input<string>[];
+  /**
+   * Function errors within one schedule period (the rate's interval; a day for cron schedules) that raise the
+   * error alarm (seed 004). A failed run counts 3: the invocation and Lambda's two retries. @default 3
+   */
+  readonly errorThreshold?: number;
+}
+
+/** AWS Config as the audit monitor (issue 12): recorder, delivery to a hardened bucket, managed rules. */
+export interface AwsConfigArgs {
+  /** Days before snapshots and history files move to STANDARD_IA. @default 30 */
+  readonly transitionToInfrequentAccessDays?: number;
+  /** Days before they move to GLACIER. @default 90 */
+  readonly transitionToGlacierDays?: number;
+  /** Days before they are deleted. @default 730 */
+  readonly expireAfterDays?: number;
+  /** Hours between configuration snapshots delivered to the bucket. @default 24 */
+  readonly snapshotDeliveryHours?: 1 | 3 | 6 | 12 | 24;
+  /** Let `pulumi destroy` delete the bucket with its contents (dev only). @default false */
+  readonly forceDestroy?: boolean;
+  /** Pulumi `protect` on the bucket. @default false */
+  readonly protect?: boolean;
+  /**
+   * The account already has Config's service-linked role (AWSServiceRoleForConfig): use it instead of creating
+   * it, which would fail. @default false
+   */
+  readonly serviceLinkedRoleExists?: boolean;
+}
+
 /** The CloudTrail audit trail with its CIS metric filters and alarms (ALM-6). */
 export interface AuditTrailArgs {
   /** The 15 CIS section-4 metric filters and alarms on the trail's log group. @default true */
@@ -136,9 +175,15 @@ export interface AlarmingPipelineArgs {
   /** Addresses subscribed to the alarm topic (each must confirm the e-mail AWS sends). @default [] */
   readonly emailAddresses?: readonly string[];
   /**
+   * The chat notifier (ALM-2): a Lambda on the alarm topic posting to a chat webhook, with its dead-letter queue
+   * and alarms. `false` leaves chat off (e.g. dev). @default true
+   */
+  readonly chatNotifier?: boolean;
+  /**
    * ARN of the Secrets Manager secret or SSM SecureString parameter that holds the chat webhook URL (the value
-   * is the URL, or JSON with a `url` field). Without it no chat notifier is created (ALM-2).
-   * @default undefined (no notifier)
+   * is the URL, or JSON with a `url` field). Without it the pipeline creates an empty secret, encrypted with its
+   * own key, whose ARN is `webhookSecretArn`: put the URL into it once (no value ever in Pulumi state).
+   * @default undefined (the pipeline's own secret)
    */
   readonly webhookSecretArn?: string;
   /** Customer KMS key that encrypts the webhook secret, if it is not the AWS-managed one. @default undefined */
@@ -163,4 +208,6 @@ export interface AlarmingPipelineArgs {
   readonly slaMonitor?: SlaMonitorArgs;
   /** Monthly cost budget (ALM-9). @default undefined (no budget) */
   readonly costBudget?: CostBudgetArgs;
+  /** AWS Config recorder, delivery channel and managed rules (issue 12). @default undefined (no Config) */
+  readonly awsConfig?: AwsConfigArgs;
 }

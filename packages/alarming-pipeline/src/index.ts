@@ -3,10 +3,12 @@ export { AlarmDashboard, dashboardUrl, type AlarmDashboardArgs } from "./dashboa
 export type {
   AlarmingPipelineArgs,
   AuditTrailArgs,
+  AwsConfigArgs,
   ComparisonOperator,
   CostBudgetArgs,
   LogAlarmArgs,
   MetricAlarmArgs,
+  OpsReportArgs,
   ScheduleArgs,
   ScheduleTargetArgs,
   SlaMonitorArgs,
@@ -18,3 +20,11 @@ export { PUBLISHING_SERVICES } from "./topic";
 export { NOTIFIER_RUNTIME } from "./notifier";
 export { isValidPeriod, isValidScheduleExpression, LOG_RETENTION_DAYS } from "./schema";
 export { alarmingPipelineSchema, validateAlarmingPipelineArgs } from "./schema";
+export { MIRRORED_RULES } from "./aws-config";
+export {
+  DEFAULT_OPS_REPORT_SCHEDULE,
+  OPS_REPORT_FILES,
+  schedulePeriodSeconds,
+  type OpsReport,
+} from "./ops-report";
+export { awsConfigSchema, opsReportSchema } from "./schema";

@@ -1,8 +1,15 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { rejectArg, validateArgs, type AlarmSink, type MetricDescriptor } from "@cloudblocks/component-kit";
+import {
+  rejectArg,
+  validateArgs,
+  withCostAllocationTag,
+  type AlarmSink,
+  type MetricDescriptor,
+} from "@cloudblocks/component-kit";
 import { createLogAlarm, createMetricAlarm } from "./alarms";
-import type { AlarmingPipelineArgs, LogAlarmArgs, MetricAlarmArgs } from "./args";
+import type { AlarmingPipelineArgs, LogAlarmArgs, MetricAlarmArgs, OpsReportArgs } from "./args";
+import { createAwsConfig } from "./aws-config";
 import { createCostBudget } from "./budget";
 import { accountContext, GLOBAL_METRICS_REGION, type AccountContext } from "./context";
 import { AlarmDashboard } from "./dashboard";
@@ -14,7 +21,15 @@ import {
   SIGNIN_FAILURE_PATTERN,
 } from "./events";
 import { createNotifier } from "./notifier";
-import { idSchema, logAlarmSchema, metricAlarmSchema, validateAlarmingPipelineArgs } from "./schema";
+import { createWebhookSecret } from "./webhook-secret";
+import { createOpsReport, type OpsReport } from "./ops-report";
+import {
+  idSchema,
+  logAlarmSchema,
+  metricAlarmSchema,
+  opsReportSchema,
+  validateAlarmingPipelineArgs,
+} from "./schema";
 import { createSlaMonitor } from "./sla";
 import { createAlarmTopic, createDeliveryStatusRole, type AlarmTopic } from "./topic";
 import { createAuditTrail } from "./trail";
@@ -33,7 +48,12 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
   readonly alarmTopicKeyArn: pulumi.Output<string>;
   /** The us-east-1 topic for alarms on metrics that only exist there (Route 53); undefined without them. */
   readonly globalAlarmTopicArn: pulumi.Output<string | undefined>;
-  /** The chat notifier's function name; undefined without a webhook secret. */
+  /**
+   * ARN of the secret holding the chat webhook URL: the caller's, or the one the pipeline created (put the URL
+   * with `aws secretsmanager put-secret-value --secret-id <arn> --secret-string <url>`); undefined with chat off.
+   */
+  readonly webhookSecretArn: pulumi.Output<string | undefined>;
+  /** The chat notifier's function name; undefined with chat off. */
   readonly notifierFunctionName: pulumi.Output<string | undefined>;
   /** The notifier's dead-letter queue URL; undefined without a webhook secret. */
   readonly notifierDeadLetterQueueUrl: pulumi.Output<string | undefined>;
@@ -45,11 +65,17 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
   readonly healthCheckId: pulumi.Output<string | undefined>;
   /** ARNs of every alarm created at construction (for the dashboard's alarm widget). */
   readonly alarmArns: pulumi.Output<string[]>;
+  /** The AWS Config recorder's name; undefined without `awsConfig`. */
+  readonly configRecorderName: pulumi.Output<string | undefined>;
 
   private readonly prefix: string;
   private readonly topic: AlarmTopic;
   private readonly alarms: aws.cloudwatch.MetricAlarm[] = [];
   private readonly ctx: AccountContext;
+  private readonly logRetentionDays: number;
+  private readonly sla?: { readonly id: pulumi.Output<string>; readonly url: string };
+  private readonly budgetUsd?: number;
+  private opsReport?: OpsReport;
   /** Ids taken per kind: a second alarm or rule with one would collide with the first's resource names. */
   private readonly takenIds = {
     logAlarm: new Set<string>(),
@@ -60,12 +86,13 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
   constructor(name: string, args: AlarmingPipelineArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     // ALL-1: reject bad input before anything is registered.
     validateAlarmingPipelineArgs(args);
-    super("cloudblocks:index:AlarmingPipeline", name, {}, opts);
+    super("cloudblocks:index:AlarmingPipeline", name, {}, withCostAllocationTag(name, opts));
     for (const spec of args.logAlarms ?? []) this.takenIds.logAlarm.add(spec.id);
     for (const spec of args.metricAlarms ?? []) this.takenIds.metricAlarm.add(spec.id);
     this.prefix = name;
     this.ctx = accountContext(this);
     const logRetentionDays = args.logRetentionDays ?? 365;
+    this.logRetentionDays = logRetentionDays;
     const emailAddresses = args.emailAddresses ?? [];
 
     // ALM-1: the alarm topic.
@@ -96,13 +123,16 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
           })
         : undefined;
 
-    // ALM-2: the chat notifier.
-    const notifier = args.webhookSecretArn
+    // ALM-2: the chat notifier, with the caller's webhook secret or one of its own (empty until ops put the URL).
+    const chat = args.chatNotifier ?? true;
+    const ownSecret =
+      chat && !args.webhookSecretArn ? createWebhookSecret(`${name}-webhook`, this.ctx, this) : undefined;
+    const notifier = chat
       ? createNotifier(`${name}-notifier`, {
           parent: this,
           ctx: this.ctx,
-          secretArn: args.webhookSecretArn,
-          secretKmsKeyArn: args.webhookSecretKmsKeyArn,
+          secretArn: ownSecret ? ownSecret.secret.arn : args.webhookSecretArn!,
+          secretKmsKeyArn: ownSecret ? ownSecret.key.arn : args.webhookSecretKmsKeyArn,
           logRetentionDays,
           topics: [
             { key: "alarm-topic", topic: this.topic.topic },
@@ -209,21 +239,34 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
         ? createSlaMonitor(`${name}-sla`, args.slaMonitor, global.topic.arn, this)
         : undefined;
     if (sla) this.alarms.push(sla.alarm);
+    if (sla && args.slaMonitor) this.sla = { id: sla.healthCheck.id, url: args.slaMonitor.url };
     if (args.costBudget) createCostBudget(name, args.costBudget, topicArn, this, publishers);
+    this.budgetUsd = args.costBudget?.monthlyLimitUsd;
+
+    // Issue 12: AWS Config as the audit monitor.
+    const config = args.awsConfig
+      ? createAwsConfig(`${name}-config`, args.awsConfig, this.ctx, this)
+      : undefined;
 
     this.alarmTopicArn = topicArn;
     this.alarmTopicKeyArn = this.topic.key.arn;
     this.globalAlarmTopicArn = global ? global.topic.arn : pulumi.output(undefined);
+    this.webhookSecretArn = ownSecret
+      ? ownSecret.secret.arn
+      : pulumi.output(chat ? args.webhookSecretArn : undefined);
     this.notifierFunctionName = notifier ? notifier.fn.name : pulumi.output(undefined);
     this.notifierDeadLetterQueueUrl = notifier ? notifier.deadLetterQueue.url : pulumi.output(undefined);
     this.trailArn = audit ? audit.trail.arn : pulumi.output(undefined);
     this.trailLogGroupName = audit ? audit.logGroup.name : pulumi.output(undefined);
     this.healthCheckId = sla ? sla.healthCheck.id : pulumi.output(undefined);
     this.alarmArns = pulumi.all(this.alarms.map((a) => a.arn));
+    this.configRecorderName = config ? config.recorder.name : pulumi.output(undefined);
     this.registerOutputs({
+      configRecorderName: this.configRecorderName,
       alarmTopicArn: this.alarmTopicArn,
       alarmTopicKeyArn: this.alarmTopicKeyArn,
       globalAlarmTopicArn: this.globalAlarmTopicArn,
+      webhookSecretArn: this.webhookSecretArn,
       notifierFunctionName: this.notifierFunctionName,
       notifierDeadLetterQueueUrl: this.notifierDeadLetterQueueUrl,
       trailArn: this.trailArn,
@@ -249,6 +292,74 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
     const alarm = createMetricAlarm(this.prefix, spec, this.topic.topic.arn, this);
     this.alarms.push(alarm);
     return alarm;
+  }
+
+  /**
+   * Adds the scheduled ops report (issue 12): availability from the SLA check, spend by component against the
+   * budget, the given Auto Scaling groups' activities and the alarms that fired, posted to the alarm topic on
+   * `spec.schedule`. Its own alarms: errors ≥ `errorThreshold` in a schedule period, and any dead letter.
+   * Called once the fleet exists (it needs the group names). Validated like the constructor's args.
+   */
+  addOpsReport(spec: OpsReportArgs = {}): OpsReport {
+    validateArgs(COMPONENT, opsReportSchema, spec, "opsReport");
+    if (this.opsReport)
+      throw new Error(
+        `${COMPONENT} "${this.prefix}": addOpsReport: got a second report; allowed: one per pipeline`,
+      );
+    const topicArn = this.topic.topic.arn;
+    const report = createOpsReport(`${this.prefix}-ops-report`, {
+      parent: this,
+      ctx: this.ctx,
+      spec,
+      topic: { arn: topicArn, keyArn: this.topic.key.arn },
+      logRetentionDays: this.logRetentionDays,
+      title: `Ops report ${this.prefix}`,
+      healthCheck: this.sla,
+      budgetUsd: this.budgetUsd,
+      alarmRegions: this.sla ? [this.ctx.region, GLOBAL_METRICS_REGION] : [this.ctx.region],
+    });
+    this.opsReport = report;
+    report.alarms.push(
+      createMetricAlarm(
+        `${this.prefix}-ops-report`,
+        {
+          id: "errors",
+          namespace: "AWS/Lambda",
+          metricName: "Errors",
+          dimensions: { FunctionName: report.fn.name },
+          statistic: "Sum",
+          period: report.periodSeconds,
+          evaluationPeriods: 1,
+          threshold: spec.errorThreshold ?? 3,
+          comparisonOperator: "GreaterThanOrEqualToThreshold",
+          treatMissingData: "notBreaching",
+          description: "The ops report failed (a failed run errs 3 times: the run and Lambda's 2 retries)",
+        },
+        topicArn,
+        this,
+      ),
+      createMetricAlarm(
+        `${this.prefix}-ops-report`,
+        {
+          id: "dead-letters",
+          namespace: "AWS/SQS",
+          metricName: "ApproximateNumberOfMessagesVisible",
+          dimensions: { QueueName: report.deadLetterQueue.name },
+          statistic: "Maximum",
+          period: 300,
+          evaluationPeriods: 1,
+          threshold: 1,
+          comparisonOperator: "GreaterThanOrEqualToThreshold",
+          treatMissingData: "notBreaching",
+          description:
+            "Ops report runs that failed after retries (or that Scheduler could not deliver) wait in its dead-letter queue",
+        },
+        topicArn,
+        this,
+      ),
+    );
+    this.alarms.push(...report.alarms);
+    return report;
   }
 
   /** Sends launch/terminate events (successful or not) of these Auto Scaling groups to the topic (ALM-5). */

@@ -1,4 +1,12 @@
-import { argsObject, validateArgs, LOG_RETENTION_DAYS } from "@cloudblocks/component-kit";
+import {
+  argsObject,
+  rejectArg,
+  isEmailAddress,
+  scheduleExpressionProblem,
+  validateArgs,
+  EMAIL_ALLOWED,
+  LOG_RETENTION_DAYS,
+} from "@cloudblocks/component-kit";
 import type { AlarmingPipelineArgs } from "./args";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
@@ -8,7 +16,6 @@ import { z } from "zod";
 
 export { LOG_RETENTION_DAYS };
 
-const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const SECRET_ARN =
   /^arn:aws[a-z-]*:(secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+|ssm:[a-z0-9-]+:\d{12}:parameter\/[A-Za-z0-9/_.-]+)$/;
@@ -20,24 +27,12 @@ export function isValidPeriod(seconds: number): boolean {
   return seconds === 10 || seconds === 20 || seconds === 30 || (seconds >= 60 && seconds % 60 === 0);
 }
 
-const rateExpression = /^rate\((1 (minute|hour|day)|([2-9]|[1-9]\d+) (minutes|hours|days))\)$/;
-const cronFields = [
-  /^[0-9,*/-]+$/, // minutes
-  /^[0-9,*/-]+$/, // hours
-  /^([0-9,*/?LW-]+)$/, // day of month
-  /^[0-9A-Za-z,*/-]+$/, // month
-  /^[0-9A-Za-z,*/?L#-]+$/, // day of week
-  /^[0-9,*/-]+$/, // year
-];
-
-/** EventBridge schedule syntax: `rate(N unit)` or `cron(min hour dom month dow year)` with `?` in dom or dow. */
+/**
+ * EventBridge schedule syntax, field by field with AWS's ranges (component-kit `scheduleExpressionProblem`):
+ * `rate(N unit)` or `cron(min hour dom month dow year)` with `?` in exactly one day field.
+ */
 export function isValidScheduleExpression(expression: string): boolean {
-  if (rateExpression.test(expression)) return true;
-  const cron = /^cron\((.+)\)$/.exec(expression);
-  if (!cron) return false;
-  const fields = cron[1]!.trim().split(/\s+/);
-  if (fields.length !== 6 || !fields.every((f, i) => cronFields[i]!.test(f))) return false;
-  return (fields[2] === "?") !== (fields[4] === "?");
+  return scheduleExpressionProblem(expression) === undefined;
 }
 
 const input = z.custom<pulumi.Input<string>>(
@@ -167,12 +162,15 @@ export const metricAlarmSchema = argsObject({
 
 const scheduleSchema = argsObject({
   id,
-  expression: z
-    .string()
-    .refine(
-      isValidScheduleExpression,
-      "allowed: rate(1 hour), rate(3 hours) or cron(min hour day-of-month month day-of-week year) with '?' in exactly one day field",
-    ),
+  expression: z.string().superRefine((expression, ctx) => {
+    const problem = scheduleExpressionProblem(expression);
+    if (problem)
+      ctx.addIssue({
+        code: "custom",
+        input: expression,
+        message: `allowed: rate(1 hour), rate(3 hours) or cron(min hour day-of-month month day-of-week year) with '?' in exactly one day field (bad: ${problem})`,
+      });
+  }),
   targets: z
     .array(argsObject({ id, functionArn: input, input: z.record(z.string(), z.unknown()).optional() }))
     .min(1, "allowed: 1 to 5 targets")
@@ -263,11 +261,71 @@ const budgetSchema = argsObject({
     .optional(),
 });
 
+/** An IANA time-zone name this Node.js knows (EventBridge Scheduler takes IANA names). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+export const opsReportSchema = argsObject({
+  schedule: z
+    .string()
+    .refine(
+      isValidScheduleExpression,
+      "allowed: rate(3 hours) or cron(min hour day-of-month month day-of-week year) with '?' in exactly one day field",
+    )
+    .optional(),
+  timeZone: z.string().refine(isTimeZone, "allowed: an IANA time zone such as Asia/Seoul or UTC").optional(),
+  autoScalingGroupNames: z.array(input).optional(),
+  errorThreshold: z.number().int().min(1, "allowed: an integer ≥ 1").optional(),
+});
+
+export const awsConfigSchema = argsObject({
+  transitionToInfrequentAccessDays: z
+    .number()
+    .int()
+    .min(30, "allowed: an integer ≥ 30 (S3's minimum for STANDARD_IA)")
+    .optional(),
+  transitionToGlacierDays: z.number().int().min(1, "allowed: an integer ≥ 1").optional(),
+  expireAfterDays: z.number().int().min(1, "allowed: an integer ≥ 1").optional(),
+  snapshotDeliveryHours: z
+    .union([z.literal(1), z.literal(3), z.literal(6), z.literal(12), z.literal(24)], {
+      message: "allowed: 1, 3, 6, 12 or 24",
+    })
+    .optional(),
+  forceDestroy: z.boolean().optional(),
+  protect: z.boolean().optional(),
+  serviceLinkedRoleExists: z.boolean().optional(),
+}).superRefine((t, ctx) => {
+  const ia = t.transitionToInfrequentAccessDays ?? 30;
+  const glacier = t.transitionToGlacierDays ?? 90;
+  const expire = t.expireAfterDays ?? 730;
+  if (glacier <= ia)
+    ctx.addIssue({
+      code: "custom",
+      path: ["transitionToGlacierDays"],
+      input: glacier,
+      message: `allowed: more than transitionToInfrequentAccessDays (${ia})`,
+    });
+  if (expire <= glacier)
+    ctx.addIssue({
+      code: "custom",
+      path: ["expireAfterDays"],
+      input: expire,
+      message: `allowed: more than transitionToGlacierDays (${glacier})`,
+    });
+});
+
 export const alarmingPipelineSchema = argsObject({
   emailAddresses: z
-    .array(z.string().regex(EMAIL, "allowed: an e-mail address such as ops@example.com"))
+    .array(z.string().refine(isEmailAddress, EMAIL_ALLOWED))
     .superRefine(uniqueBy((e: string) => e.toLowerCase(), "address"))
     .optional(),
+  chatNotifier: z.boolean().optional(),
   webhookSecretArn: z
     .string()
     .regex(SECRET_ARN, "allowed: a Secrets Manager secret ARN or an SSM parameter ARN")
@@ -292,6 +350,7 @@ export const alarmingPipelineSchema = argsObject({
   auditTrail: auditTrailSchema.optional(),
   slaMonitor: slaSchema.optional(),
   costBudget: budgetSchema.optional(),
+  awsConfig: awsConfigSchema.optional(),
 });
 
 /**
@@ -301,5 +360,15 @@ export const alarmingPipelineSchema = argsObject({
 export function validateAlarmingPipelineArgs(
   args: AlarmingPipelineArgs,
 ): z.output<typeof alarmingPipelineSchema> {
-  return validateArgs("AlarmingPipeline", alarmingPipelineSchema, args);
+  const parsed = validateArgs("AlarmingPipeline", alarmingPipelineSchema, args);
+  for (const key of ["webhookSecretArn", "webhookSecretKmsKeyArn"] as const) {
+    if (args.chatNotifier === false && args[key] !== undefined)
+      rejectArg(
+        "AlarmingPipeline",
+        `args.${key}`,
+        args[key],
+        "allowed: nothing with chatNotifier: false (only the chat notifier reads it)",
+      );
+  }
+  return parsed;
 }

@@ -31,7 +31,7 @@ export interface AlarmTopicOptions {
 /**
  * An SNS topic encrypted with its own customer-managed key (SNS.1, KMS.4): the key policy lets the publishing
  * services encrypt (an AWS-managed `alias/aws/sns` key would silently drop CloudWatch's messages). Delivery
- * status to Lambda subscribers is logged (SNS.2) into pre-created log groups with a retention.
+ * status to Lambda and SQS subscribers is logged (SNS.2) into pre-created log groups with a retention.
  */
 export function createAlarmTopic(prefix: string, options: AlarmTopicOptions): AlarmTopic {
   const { parent, ctx, region } = options;
@@ -65,6 +65,10 @@ export function createAlarmTopic(prefix: string, options: AlarmTopicOptions): Al
       lambdaSuccessFeedbackRoleArn: options.deliveryStatusRole.arn,
       lambdaFailureFeedbackRoleArn: options.deliveryStatusRole.arn,
       lambdaSuccessFeedbackSampleRate: 100,
+      // The chat notifier's queue subscribes over SQS.
+      sqsSuccessFeedbackRoleArn: options.deliveryStatusRole.arn,
+      sqsFailureFeedbackRoleArn: options.deliveryStatusRole.arn,
+      sqsSuccessFeedbackSampleRate: 100,
     },
     { parent },
   );

@@ -1,11 +1,12 @@
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect } from "chai";
-import { alarmConsoleUrl, formatRecord } from "../src/handler/format";
+import { alarmConsoleUrl, formatNotification } from "../src/handler/format";
 import { createHandler } from "../src/handler/index";
-import { postWithRetry, retryAfterMs } from "../src/handler/post";
+import { Pacer, postWithRetry, retryAfterMs } from "../src/handler/post";
+import { readEvent } from "../src/handler/records";
 import { cachedReader, parseSecretArn, sdkSecretReader, webhookUrlFrom } from "../src/handler/secret";
-import type { CloudWatchAlarmMessage } from "../src/handler/types";
+import type { SnsRecord } from "../src/handler/types";
 import {
   asgLaunch,
   cpuOk,
@@ -60,7 +61,11 @@ async function startServer(replies: Reply[]): Promise<TestServer> {
   };
 }
 
-const fast = { attempts: 3, baseDelayMs: 1, maxDelayMs: 50, timeoutMs: 100 };
+// A generous request timeout: on a loaded machine a slow first request must not become a retry.
+const fast = { attempts: 3, baseDelayMs: 1, maxDelayMs: 50, timeoutMs: 3000 };
+
+/** The message the handler would post for one SNS record. */
+const formatRecord = (record: SnsRecord) => formatNotification(readEvent(snsEvent(record)).notifications[0]!);
 
 describe("notifier handler: formatting (ALM-2)", () => {
   it("formats an ALARM state change with reason, metric, threshold and a console link", () => {
@@ -85,9 +90,7 @@ describe("notifier handler: formatting (ALM-2)", () => {
     expect(ok.blocks[0]).to.deep.include({ text: { type: "plain_text", text: "OK: web CPU > 80%" } });
     expect(ok.text).to.contain("(AutoScalingGroupName=web-asg)");
     expect(ok.text).to.contain("AVERAGE GreaterThanThreshold 80 for 2 × 300 s");
-    expect(alarmConsoleUrl(cpuOk as CloudWatchAlarmMessage)).to.match(
-      /#alarmsV2:alarm\/web%20CPU%20%3E%2080%25$/,
-    );
+    expect(alarmConsoleUrl(cpuOk)).to.match(/#alarmsV2:alarm\/web%20CPU%20%3E%2080%25$/);
     const insufficient = formatRecord(snsRecord(insufficientData));
     expect(insufficient.text).to.contain(":warning: *OK → INSUFFICIENT_DATA*");
     expect(insufficient.text).to.contain("*Reason:* Insufficient Data: 1 datapoint was unknown.");
@@ -144,7 +147,7 @@ describe("notifier handler: delivery against a local webhook", () => {
     const handler = createHandler({
       secretArn: "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:chat-AbCdEf",
       readSecret: async () => server!.url,
-      retry: fast,
+      retry: { ...fast, timeoutMs: 3000 },
       log: () => {},
     });
     expect(await handler(snsEvent(snsRecord(errorAlarm)))).to.deep.equal({ delivered: 1 });
@@ -159,19 +162,23 @@ describe("notifier handler: delivery against a local webhook", () => {
   it("retries a 500 and succeeds on the next attempt", async () => {
     server = await startServer([{ status: 500 }, { status: 200 }]);
     const result = await postWithRetry(server.url, { text: "x" }, { retry: fast });
-    expect(result).to.deep.equal({ attempts: 2 });
+    expect(result).to.deep.equal({ attempts: 2, throttled: 0 });
     expect(server.received).to.have.length(2);
   });
 
-  it("honours Retry-After on 429 (waits what the server asked, capped)", async () => {
+  it("honours Retry-After on 429 in full (waits what the server asked, beyond the backoff cap)", async () => {
     server = await startServer([{ status: 429, headers: { "Retry-After": "2" } }, { status: 200 }]);
     const waits: number[] = [];
     const result = await postWithRetry(
       server.url,
       { text: "x" },
-      { retry: { ...fast, maxDelayMs: 10_000 }, sleep: async (ms) => void waits.push(ms) },
+      {
+        retry: { ...fast, maxDelayMs: 50 },
+        sleep: async (ms) => void waits.push(ms),
+        pacer: new Pacer(0, () => 0),
+      },
     );
-    expect(result.attempts).to.equal(2);
+    expect(result).to.deep.equal({ attempts: 2, throttled: 1 });
     expect(waits).to.deep.equal([2000]);
     expect(
       retryAfterMs("Wed, 21 Oct 2015 07:28:10 GMT", Date.parse("Wed, 21 Oct 2015 07:28:00 GMT")),
@@ -185,7 +192,7 @@ describe("notifier handler: delivery against a local webhook", () => {
       server.url,
       {},
       {
-        retry: { attempts: 3, baseDelayMs: 100, maxDelayMs: 1000, timeoutMs: 100 },
+        retry: { attempts: 3, baseDelayMs: 100, maxDelayMs: 1000, timeoutMs: 3000 },
         random: () => 1,
         sleep: async (ms) => void waits.push(ms),
       },
@@ -199,7 +206,8 @@ describe("notifier handler: delivery against a local webhook", () => {
     const handler = createHandler({
       secretArn: "arn:aws:ssm:ap-northeast-2:123456789012:parameter/chat/webhook",
       readSecret: async () => server!.url,
-      retry: fast,
+      retry: { ...fast, timeoutMs: 100 },
+      pacer: new Pacer(0),
       log: (l) => logs.push(l),
     });
     const started = Date.now();
@@ -210,7 +218,7 @@ describe("notifier handler: delivery against a local webhook", () => {
       error = e as Error;
     }
     expect(error?.message).to.equal(
-      "chat notifier could not deliver 1 message(s): 95df01b4-ee98-5cb9-9903-4c221d41eb5e: webhook delivery failed after 3 attempt(s): no answer within 100 ms",
+      "chat notifier could not deliver 1 of 1 notification(s) (95df01b4-ee98-5cb9-9903-4c221d41eb5e): webhook delivery failed after 3 attempt(s): no answer within 100 ms",
     );
     expect(server.received).to.have.length(3);
     expect(Date.now() - started).to.be.lessThan(2000);
@@ -302,11 +310,14 @@ describe("notifier handler: reading the webhook secret", () => {
     await read("arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:x-AbCdEf").catch(
       (e: Error) => (error = e),
     );
-    expect(error?.name).to.equal("AccessDeniedException");
-    expect(error?.message).to.not.contain("https://");
-    expect(() => webhookUrlFrom("not a url")).to.throw("does not hold an http(s) URL");
+    expect(error?.name).to.equal("SecretReadError");
+    expect(error?.message).to.equal(
+      "secretsmanager refused to return the webhook secret: AccessDeniedException (HTTP 400)",
+    );
+    expect(() => webhookUrlFrom("not a url")).to.throw("does not hold an https URL");
+    expect(() => webhookUrlFrom("http://hooks.example.com/x")).to.throw("does not hold an https URL");
     expect(() => parseSecretArn("arn:aws:s3:::bucket")).to.throw(
-      "not a Secrets Manager secret or SSM parameter ARN",
+      "WEBHOOK_SECRET_ARN is not a Secrets Manager secret or SSM parameter ARN (got 19 characters)",
     );
     let calls = 0;
     let clock = 0;

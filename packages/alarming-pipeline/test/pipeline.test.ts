@@ -2,6 +2,7 @@ import { setupMocks, type MockEnvironment } from "@cloudblocks/testkit";
 import { expect } from "chai";
 import { AlarmingPipeline, CIS_METRIC_FILTERS } from "../src";
 import { HANDLER_FILES } from "../src/notifier";
+import { MAXIMUM_EVENT_AGE_SECONDS, NOTIFIER_DELIVERY } from "../src/notifier-delivery";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { SECRET_ARN, statementsOf, webCpuAlarm } from "./helpers";
@@ -66,6 +67,7 @@ describe("AlarmingPipeline: alarm topic (ALM-1)", () => {
     new AlarmingPipeline("alarms", {
       emailAddresses: ["ops@example.com", "Oncall@Example.com"],
       logRetentionDays: 14,
+      chatNotifier: false,
     });
     await env.settle();
     const subs = env.recorder.ofType("aws:sns/topicSubscription:TopicSubscription");
@@ -80,6 +82,8 @@ describe("AlarmingPipeline: alarm topic (ALM-1)", () => {
     const role = env.recorder.one("aws:iam/role:Role", "alarms-delivery-status");
     expect(topic.inputs["lambdaFailureFeedbackRoleArn"]).to.equal(role.outputs["arn"]);
     expect(topic.inputs["lambdaSuccessFeedbackRoleArn"]).to.equal(role.outputs["arn"]);
+    expect(topic.inputs["sqsFailureFeedbackRoleArn"]).to.equal(role.outputs["arn"]);
+    expect(topic.inputs["sqsSuccessFeedbackRoleArn"]).to.equal(role.outputs["arn"]);
     const groups = env.recorder
       .ofType("aws:cloudwatch/logGroup:LogGroup")
       .map((g) => [g.inputs["name"], g.inputs["retentionInDays"]]);
@@ -90,8 +94,8 @@ describe("AlarmingPipeline: alarm topic (ALM-1)", () => {
     ]);
   });
 
-  it("creates no notifier, trail, SLA check or budget unless asked; outputs say so", async () => {
-    const pipeline = new AlarmingPipeline("alarms", {});
+  it("creates no notifier (chat off), trail, SLA check or budget unless asked; outputs say so", async () => {
+    const pipeline = new AlarmingPipeline("alarms", { chatNotifier: false });
     await env.settle();
     for (const type of [
       "aws:lambda/function:Function",
@@ -103,6 +107,8 @@ describe("AlarmingPipeline: alarm topic (ALM-1)", () => {
     }
     expect(await new Promise((r) => pipeline.notifierFunctionName.apply(r))).to.equal(undefined);
     expect(await new Promise((r) => pipeline.trailArn.apply(r))).to.equal(undefined);
+    expect(await new Promise((r) => pipeline.webhookSecretArn.apply(r))).to.equal(undefined);
+    expect(env.recorder.ofType("aws:secretsmanager/secret:Secret")).to.have.length(0);
   });
 });
 
@@ -116,17 +122,113 @@ describe("AlarmingPipeline: chat notifier (ALM-2)", () => {
     const fn = env.recorder.one("aws:lambda/function:Function");
     expect(fn.inputs).to.deep.include({ runtime: "nodejs22.x", handler: "index.handler", timeout: 60 });
     expect(fn.inputs["environment"]).to.deep.equal({ variables: { WEBHOOK_SECRET_ARN: SECRET_ARN } });
-    expect(fn.inputs["deadLetterConfig"]).to.deep.equal({
-      targetArn: env.recorder.one("aws:sqs/queue:Queue").outputs["arn"],
-    });
-    expect(
-      env.recorder.one("aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig").inputs[
-        "maximumRetryAttempts"
-      ],
-    ).to.equal(2);
     const secretish = JSON.stringify(env.recorder.resources.map((r) => [r.inputs, r.outputs]));
     expect(secretish).not.to.match(/hooks\.slack\.com/);
     expect(await new Promise((r) => pipeline.notifierFunctionName.apply(r))).to.equal(fn.outputs["name"]);
+  });
+
+  it("is fed by an encrypted queue in batches, at most 2 at a time, with partial batch responses and a redrive to the DLQ", async () => {
+    const pipeline = new AlarmingPipeline("alarms", { webhookSecretArn: SECRET_ARN });
+    await env.settle();
+    const key = env.recorder.one("aws:kms/key:Key", "alarms-notifier-queue-key");
+    const queue = env.recorder.one("aws:sqs/queue:Queue", "alarms-notifier-queue");
+    const dlq = env.recorder.one("aws:sqs/queue:Queue", "alarms-notifier-dlq");
+    const fn = env.recorder.one("aws:lambda/function:Function");
+    expect(key.inputs["enableKeyRotation"]).to.equal(true);
+    expect(statementsOf(key).find((s) => s.Sid === "AlarmTopicsDeliverToQueue")).to.deep.include({
+      Principal: { Service: "sns.amazonaws.com" },
+      Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+    });
+    expect(queue.inputs).to.deep.include({
+      kmsMasterKeyId: key.outputs["arn"],
+      visibilityTimeoutSeconds: NOTIFIER_DELIVERY.visibilityTimeoutSeconds,
+    });
+    // AWS: the visibility timeout at least 6 × the function timeout; at least 5 receives before the DLQ.
+    expect(Number(queue.inputs["visibilityTimeoutSeconds"])).to.be.at.least(6 * Number(fn.inputs["timeout"]));
+    expect(JSON.parse(String(queue.inputs["redrivePolicy"]))).to.deep.equal({
+      deadLetterTargetArn: dlq.outputs["arn"],
+      maxReceiveCount: 5,
+    });
+    expect(Number(queue.inputs["messageRetentionSeconds"])).to.be.greaterThan(MAXIMUM_EVENT_AGE_SECONDS);
+    expect(dlq.inputs).to.deep.include({
+      kmsMasterKeyId: key.outputs["arn"],
+      messageRetentionSeconds: 1209600,
+    });
+    expect(
+      JSON.parse(
+        String(
+          env.recorder.one("aws:sqs/redriveAllowPolicy:RedriveAllowPolicy").inputs["redriveAllowPolicy"],
+        ),
+      ),
+    ).to.deep.equal({ redrivePermission: "byQueue", sourceQueueArns: [queue.outputs["arn"]] });
+    const mapping = env.recorder.one("aws:lambda/eventSourceMapping:EventSourceMapping");
+    expect(mapping.inputs).to.deep.include({
+      eventSourceArn: queue.outputs["arn"],
+      functionName: fn.outputs["arn"],
+      batchSize: 100,
+      maximumBatchingWindowInSeconds: 10,
+      functionResponseTypes: ["ReportBatchItemFailures"],
+      scalingConfig: { maximumConcurrency: 2 },
+    });
+    expect(env.recorder.ofType("aws:lambda/permission:Permission")).to.have.length(0);
+    expect(await new Promise((r) => pipeline.notifierDeadLetterQueueUrl.apply(r))).to.equal(
+      dlq.outputs["url"],
+    );
+  });
+
+  it("without a webhook secret: creates an empty secret under its own key, the notifier reading it through Secrets Manager, and its alarms", async () => {
+    const pipeline = new AlarmingPipeline("alarms", { emailAddresses: ["ops@example.com"] });
+    await env.settle();
+    const secret = env.recorder.one("aws:secretsmanager/secret:Secret", "alarms-webhook");
+    const key = env.recorder.one("aws:kms/key:Key", "alarms-webhook-key");
+    expect(secret.inputs["kmsKeyId"]).to.equal(key.outputs["arn"]);
+    expect(key.inputs["enableKeyRotation"]).to.equal(true);
+    // No value in state or config: no secret version at all.
+    expect(env.recorder.ofType("aws:secretsmanager/secretVersion:SecretVersion")).to.have.length(0);
+    const fn = env.recorder.one("aws:lambda/function:Function");
+    expect(fn.inputs["environment"]).to.deep.equal({
+      variables: { WEBHOOK_SECRET_ARN: secret.outputs["arn"] },
+    });
+    const policy = JSON.parse(
+      String(env.recorder.one("aws:iam/rolePolicy:RolePolicy", "alarms-notifier-policy").inputs["policy"]),
+    );
+    expect(policy.Statement).to.deep.include.members([
+      {
+        Sid: "ReadWebhookSecret",
+        Effect: "Allow",
+        Action: "secretsmanager:GetSecretValue",
+        Resource: secret.outputs["arn"],
+      },
+      {
+        Sid: "DecryptWebhookSecret",
+        Effect: "Allow",
+        Action: "kms:Decrypt",
+        Resource: key.outputs["arn"],
+        Condition: { StringEquals: { "kms:ViaService": "secretsmanager.ap-northeast-2.amazonaws.com" } },
+      },
+    ]);
+    const alarms = env.recorder.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").map((a) => a.inputs);
+    expect(alarms.find((a) => a["metricName"] === "Errors")).to.include({
+      threshold: 3,
+      comparisonOperator: "GreaterThanOrEqualToThreshold",
+    });
+    expect(alarms.find((a) => a["metricName"] === "ApproximateNumberOfMessagesVisible")).to.include({
+      threshold: 1,
+    });
+    expect(
+      env.recorder
+        .ofType("aws:sns/topicSubscription:TopicSubscription")
+        .filter((x) => x.inputs["protocol"] === "sqs"),
+    ).to.have.length(2);
+    expect(await new Promise((r) => pipeline.webhookSecretArn.apply(r))).to.equal(secret.outputs["arn"]);
+  });
+
+  it("refuses a webhook secret with chat off", () => {
+    expect(
+      () => new AlarmingPipeline("alarms", { chatNotifier: false, webhookSecretArn: SECRET_ARN }),
+    ).to.throw(
+      /args\.webhookSecretArn: got "arn:aws:secretsmanager:[^;]+; allowed: nothing with chatNotifier: false/,
+    );
   });
 
   it("packages every compiled handler module the entry point requires", () => {
@@ -139,32 +241,34 @@ describe("AlarmingPipeline: chat notifier (ALM-2)", () => {
     expect([...required].sort()).to.deep.equal([...HANDLER_FILES].sort());
   });
 
-  it("lets only the alarm topics invoke it (sourceArn), and reads only that secret", async () => {
+  it("lets only the alarm topics send to its queue (aws:SourceArn), and reads only that secret and that queue", async () => {
     new AlarmingPipeline("alarms", { webhookSecretArn: SECRET_ARN });
     await env.settle();
     const topic = env.recorder.one("aws:sns/topic:Topic", "alarms-topic");
     const globalTopic = env.recorder.one("aws:sns/topic:Topic", "alarms-global-topic");
-    const permissions = env.recorder.ofType("aws:lambda/permission:Permission");
-    expect(permissions.map((p) => p.inputs["sourceArn"])).to.have.members([
-      topic.outputs["arn"],
-      globalTopic.outputs["arn"],
+    const queue = env.recorder.one("aws:sqs/queue:Queue", "alarms-notifier-queue");
+    const queuePolicy = env.recorder.one("aws:sqs/queuePolicy:QueuePolicy", "alarms-notifier-queue-policy");
+    expect(queuePolicy.inputs["queueUrl"]).to.equal(queue.outputs["url"]);
+    expect(statementsOf(queuePolicy)).to.deep.equal([
+      {
+        Sid: "AlarmTopicsSend",
+        Effect: "Allow",
+        Principal: { Service: "sns.amazonaws.com" },
+        Action: "sqs:SendMessage",
+        Resource: queue.outputs["arn"],
+        Condition: { ArnEquals: { "aws:SourceArn": [topic.outputs["arn"], globalTopic.outputs["arn"]] } },
+      },
     ]);
-    for (const permission of permissions) {
-      expect(permission.inputs).to.deep.include({
-        principal: "sns.amazonaws.com",
-        action: "lambda:InvokeFunction",
-        sourceAccount: "123456789012",
-      });
-    }
     const sub = env.recorder.one(
       "aws:sns/topicSubscription:TopicSubscription",
       "alarms-notifier-subscription-alarm-topic",
     );
     expect(sub.inputs).to.deep.include({
-      protocol: "lambda",
+      protocol: "sqs",
       topic: topic.outputs["arn"],
-      endpoint: env.recorder.one("aws:lambda/function:Function").outputs["arn"],
+      endpoint: queue.outputs["arn"],
     });
+    expect(sub.inputs["rawMessageDelivery"]).to.equal(undefined);
     const policy = statementsOf(env.recorder.one("aws:iam/rolePolicy:RolePolicy", "alarms-notifier-policy"));
     expect(policy.find((s) => s.Sid === "ReadWebhookSecret")).to.deep.equal({
       Sid: "ReadWebhookSecret",
@@ -172,6 +276,15 @@ describe("AlarmingPipeline: chat notifier (ALM-2)", () => {
       Action: "secretsmanager:GetSecretValue",
       Resource: SECRET_ARN,
     });
+    expect(policy.find((s) => s.Sid === "ReadOwnQueue")).to.deep.equal({
+      Sid: "ReadOwnQueue",
+      Effect: "Allow",
+      Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"],
+      Resource: queue.outputs["arn"],
+    });
+    expect(policy.find((s) => s.Sid === "DecryptOwnQueue")?.Resource).to.equal(
+      env.recorder.one("aws:kms/key:Key", "alarms-notifier-queue-key").outputs["arn"],
+    );
     expect(policy.every((s) => s.Resource !== "*")).to.equal(true);
   });
 
@@ -339,6 +452,7 @@ describe("AlarmingPipeline: EventBridge (ALM-5)", () => {
     const fnA = "arn:aws:lambda:ap-northeast-2:123456789012:function:report";
     const fnB = "arn:aws:lambda:ap-northeast-2:123456789012:function:cleanup";
     new AlarmingPipeline("alarms", {
+      chatNotifier: false,
       schedules: [
         {
           id: "every-3h",
@@ -588,6 +702,7 @@ describe("AlarmingPipeline: dashboard, SLA and cost (ALM-7, ALM-8, ALM-9)", () =
   it("builds the dashboard from metric descriptors with an alarm-status widget; its URL is an output", async () => {
     const pipeline = new AlarmingPipeline("alarms", {
       logAlarms: [{ id: "app-errors", logGroupName: "/app" }],
+      chatNotifier: false,
     });
     const dashboard = pipeline.createDashboard(
       [
@@ -673,11 +788,16 @@ describe("AlarmingPipeline: dashboard, SLA and cost (ALM-7, ALM-8, ALM-9)", () =
     });
     expect(alarm.inputs["dimensions"]).to.deep.equal({ HealthCheckId: check.id });
     expect(alarm.inputs["alarmActions"]).to.deep.equal([globalTopic.outputs["arn"]]);
-    const permission = env.recorder.one(
-      "aws:lambda/permission:Permission",
-      "alarms-notifier-invoke-global-topic",
+    const subscription = env.recorder.one(
+      "aws:sns/topicSubscription:TopicSubscription",
+      "alarms-notifier-subscription-global-topic",
     );
-    expect(permission.inputs["sourceArn"]).to.equal(globalTopic.outputs["arn"]);
+    expect(subscription.inputs).to.deep.include({
+      region: "us-east-1",
+      topic: globalTopic.outputs["arn"],
+      protocol: "sqs",
+      endpoint: env.recorder.one("aws:sqs/queue:Queue", "alarms-notifier-queue").outputs["arn"],
+    });
     expect(
       env.recorder.find(
         "aws:sns/topicSubscription:TopicSubscription",

@@ -39,7 +39,7 @@ describe("AlarmingPipeline: input validation (ALL-1)", () => {
 
   it("rejects a malformed e-mail address and a repeated one", () => {
     expect(problemsOf(env, { emailAddresses: ["ops@example", "a@b.io", "A@b.io"] })).to.deep.equal([
-      'args.emailAddresses[0]: got "ops@example"; allowed: an e-mail address such as ops@example.com',
+      'args.emailAddresses[0]: got "ops@example"; allowed: an e-mail address such as ops@example.com (local part ≤ 64 characters, whole address ≤ 254, RFC 5321)',
       'args.emailAddresses[2]: got "a@b.io"; allowed: unique addresss ("a@b.io" repeats)',
     ]);
   });
@@ -105,7 +105,10 @@ describe("AlarmingPipeline: input validation (ALL-1)", () => {
       ],
     });
     expect(problemsOf(env, schedule("rate(3 hour)"))).to.deep.equal([
-      "args.schedules[0].expression: got \"rate(3 hour)\"; allowed: rate(1 hour), rate(3 hours) or cron(min hour day-of-month month day-of-week year) with '?' in exactly one day field",
+      "args.schedules[0].expression: got \"rate(3 hour)\"; allowed: rate(1 hour), rate(3 hours) or cron(min hour day-of-month month day-of-week year) with '?' in exactly one day field (bad: rate(N unit): 1 minute|hour|day, or N ≥ 2 minutes|hours|days)",
+    ]);
+    expect(problemsOf(env, schedule("cron(0 24 * * ? *)"))).to.deep.equal([
+      'args.schedules[0].expression: got "cron(0 24 * * ? *)"; allowed: rate(1 hour), rate(3 hours) or cron(min hour day-of-month month day-of-week year) with \'?\' in exactly one day field (bad: hours "24" (allowed 0-23))',
     ]);
     expect(problemsOf(env, schedule("cron(0 */3 * * *)"))[0]).to.match(
       /^args\.schedules\[0\]\.expression: got "cron\(0 \*\/3 \* \* \*\)"; allowed: rate/,
@@ -132,7 +135,7 @@ describe("AlarmingPipeline: input validation (ALL-1)", () => {
       "args.webhookSecretArn: got [secret]; allowed: a Secrets Manager secret ARN or an SSM parameter ARN",
     ]);
     expect(problemsOf(env, { emailAdresses: ["ops@example.com"] } as never)).to.deep.equal([
-      'args.emailAdresses: got ["ops@example.com"]; allowed: a known key — did you mean emailAddresses? (keys: emailAddresses, webhookSecretArn, webhookSecretKmsKeyArn, notifierErrorThreshold, logRetentionDays, logAlarms, metricAlarms, autoScalingGroupNames, securityEvents, schedules, auditTrail, slaMonitor, costBudget)',
+      'args.emailAdresses: got ["ops@example.com"]; allowed: a known key — did you mean emailAddresses? (keys: emailAddresses, chatNotifier, webhookSecretArn, webhookSecretKmsKeyArn, notifierErrorThreshold, logRetentionDays, logAlarms, metricAlarms, autoScalingGroupNames, securityEvents, schedules, auditTrail, slaMonitor, costBudget, awsConfig)',
     ]);
     expect(problemsOf(env, { auditTrail: { cisAlarm: true } } as never)[0]).to.match(
       /^args\.auditTrail\.cisAlarm: got true; allowed: a known key — did you mean cisAlarms\?/,
@@ -154,7 +157,7 @@ describe("AlarmingPipeline: input validation (ALL-1)", () => {
     ]);
   });
 
-  it("validates alarms added after construction and dashboard arguments the same way", () => {
+  it("validates alarms added after construction and dashboard arguments the same way", async () => {
     const pipeline = new AlarmingPipeline("alarms", {});
     expect(() => pipeline.addLogAlarm({ id: "x", logGroupName: "/app", threshold: 2, period: 61 })).to.throw(
       ArgsValidationError,
@@ -178,6 +181,8 @@ describe("AlarmingPipeline: input validation (ALL-1)", () => {
       ArgsValidationError,
       'args.metrics[0].stat: got "Avg"; allowed: Average, Sum, Minimum, Maximum, SampleCount or a percentile such as p99',
     );
+    // Let the pipeline's registrations finish here, not in the next test's mocks.
+    await env.settle();
   });
 
   it("refuses a second alarm or Auto Scaling event rule with an id already taken, before creating anything for it", async () => {

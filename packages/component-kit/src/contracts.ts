@@ -38,3 +38,21 @@ export interface MetricDescriptor {
   /** Region of the metric when it is not the stack's (Route 53 health checks publish in us-east-1). */
   readonly region?: string;
 }
+
+/**
+ * How an app reaches a database: what a fleet needs to connect and to read the credentials itself at run time.
+ * `MonitoredDatabase.connection` satisfies it; a project with its own database builds one from plain values.
+ * It never carries the password: the app reads the secret (JSON with `username` and `password`, as RDS writes
+ * it) from Secrets Manager, decrypted with `kmsKeyArn` through Secrets Manager only.
+ */
+export interface DatabaseRef {
+  /** The writer's host name (no port). */
+  readonly writerHost: pulumi.Input<string>;
+  /** One host name per read replica (may be empty). */
+  readonly readerHosts: pulumi.Input<readonly string[]>;
+  readonly port: pulumi.Input<number>;
+  /** ARN of the Secrets Manager secret holding the credentials. */
+  readonly secretArn: pulumi.Input<string>;
+  /** ARN of the customer-managed KMS key that encrypts the secret. */
+  readonly kmsKeyArn: pulumi.Input<string>;
+}

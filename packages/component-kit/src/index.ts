@@ -18,7 +18,7 @@ export {
 } from "./secrets";
 export { nearestKey } from "./suggest";
 export { azSuffix, regionOfAz } from "./naming";
-export type { NetworkRef, AlarmSink, MetricDescriptor } from "./contracts";
+export type { NetworkRef, AlarmSink, MetricDescriptor, DatabaseRef } from "./contracts";
 export { parseCidr, formatCidr, blockSize, cidrContains, cidrsOverlap, type Ipv4Block } from "./cidr";
 export {
   policyDocument,
@@ -29,3 +29,18 @@ export {
   type Principal,
 } from "./iam";
 export { LOG_RETENTION_DAYS, isLogRetentionDays, type LogRetentionDays } from "./cloudwatch";
+export {
+  COST_ALLOCATION_TAG,
+  TAGGABLE_TYPES,
+  UNTAGGABLE_TYPES,
+  costAllocationTransform,
+  withCostAllocationTag,
+} from "./tags";
+export {
+  AZ_LETTERS_BY_REGION,
+  availabilityZonesOf,
+  unknownAvailabilityZone,
+} from "./rules/availability-zones";
+export { unixCronProblem, scheduleExpressionProblem } from "./rules/cron";
+export { isIanaTimeZone } from "./rules/time-zones";
+export { isDomainName, isEmailAddress, EMAIL_ALLOWED, DOMAIN_ALLOWED } from "./rules/names";

@@ -4,8 +4,10 @@ import {
   cidrsOverlap,
   parseCidr,
   regionOfAz,
+  unknownAvailabilityZone,
   LOG_RETENTION_DAYS,
 } from "@cloudblocks/component-kit";
+import * as aws from "@pulumi/aws";
 import { z } from "zod";
 
 /**
@@ -69,16 +71,30 @@ export { LOG_RETENTION_DAYS };
 
 const azName = z
   .string()
-  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, "allowed: an AZ name such as ap-northeast-2a");
+  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, "allowed: an AZ name such as ap-northeast-2a")
+  .superRefine((az, ctx) => {
+    const zones = unknownAvailabilityZone(az);
+    if (zones)
+      ctx.addIssue({
+        code: "custom",
+        input: az,
+        message: `allowed: an AZ its region has (${zones.join(", ")})`,
+      });
+  });
 const cidr = z
   .string()
   .refine(
     (text) => parseCidr(text) !== undefined,
     "allowed: an IPv4 CIDR such as 172.31.10.0/24, without host bits",
   );
+/** Every EC2 instance type: the provider's own list (`aws.ec2.InstanceType`, from the EC2 API model). */
+const EC2_INSTANCE_TYPES: ReadonlySet<string> = new Set(Object.values(aws.types.enums.ec2.InstanceType));
 const instanceType = z
   .string()
-  .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, "allowed: an EC2 instance type such as t4g.nano");
+  .refine(
+    (t) => EC2_INSTANCE_TYPES.has(t),
+    "allowed: an EC2 instance type such as t4g.nano (aws.ec2.InstanceType)",
+  );
 const subnetMask = z.number().int().min(16).max(28, "allowed: 16 to 28 (AWS subnets are /16 to /28)");
 
 export const haVpcArgsSchema = z

@@ -1,7 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
-import { ArgsValidationError, azSuffix, regionOfAz, type NetworkRef } from "@cloudblocks/component-kit";
+import {
+  ArgsValidationError,
+  azSuffix,
+  regionOfAz,
+  withCostAllocationTag,
+  type NetworkRef,
+} from "@cloudblocks/component-kit";
 import type { HaVpcArgs, NatMode, ValidHaVpcArgs } from "./args";
 import { validateHaVpcArgs } from "./validate";
 import { createBastion } from "./bastion";
@@ -66,7 +72,7 @@ export class HaVpc extends pulumi.ComponentResource implements NetworkRef {
   constructor(name: string, rawArgs: HaVpcArgs, opts?: pulumi.ComponentResourceOptions) {
     // Validate before anything exists: a bad argument must not leave half a network behind (ALL-1).
     const args = validateHaVpcArgs(name, rawArgs);
-    super("cloudblocks:index:HaVpc", name, {}, opts);
+    super("cloudblocks:index:HaVpc", name, {}, withCostAllocationTag(name, opts));
     const azs = args.availabilityZones;
 
     const vpc = new awsx.ec2.Vpc(

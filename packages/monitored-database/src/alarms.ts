@@ -40,6 +40,7 @@ export function alarmThresholds(
     replicaLagSeconds: given.replicaLagSeconds ?? 60,
     readLatencyMs: given.readLatencyMs ?? 20,
     writeLatencyMs: given.writeLatencyMs ?? 20,
+    volumeUsedGiB: given.volumeUsedGiB ?? 500,
   };
 }
 

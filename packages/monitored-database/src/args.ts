@@ -30,12 +30,17 @@ export interface DatabaseAlarmThresholds {
    * @default 80 % of MySQL's default max_connections for the class (DBInstanceClassMemory / 12582880), or 100 when unknown
    */
   readonly connections?: number;
-  /** Maximum ReplicaLag above this (seconds) on any replica, 5 of 5 one-minute periods; no data counts as breaching. @default 60 */
+  /**
+   * Maximum ReplicaLag above this (seconds) on any replica (Aurora: AuroraReplicaLag on any reader), 5 of 5
+   * one-minute periods; no data counts as breaching. @default 60
+   */
   readonly replicaLagSeconds?: number;
   /** Average ReadLatency above this (milliseconds), 5 of 5 one-minute periods. @default 20 */
   readonly readLatencyMs?: number;
   /** Average WriteLatency above this (milliseconds), 5 of 5 one-minute periods. @default 20 */
   readonly writeLatencyMs?: number;
+  /** Aurora only: the cluster volume (VolumeBytesUsed) grew past this many GiB. @default 500 */
+  readonly volumeUsedGiB?: number;
 }
 
 /** Arguments of {@link MonitoredDatabase}. Secure and highly available by default; cheap choices are explicit. */
@@ -56,10 +61,25 @@ export interface MonitoredDatabaseArgs {
   /** SNS topic for alarms and RDS event notifications (e.g. `AlarmingPipeline.alarmTopicArn`). @default none: alarms without actions, no event subscriptions */
   readonly alarmTopicArn?: pulumi.Input<string>;
 
-  /** RDS for MySQL version: `8.0`, `8.4` or a full version (8.0.28+). @default "8.4" */
+  /**
+   * `mysql`: RDS for MySQL 8, Multi-AZ with read replicas (seed 003). `aurora-mysql`: an Aurora MySQL 3 cluster, a
+   * writer and `readerCount` readers in the other AZs, which fails over by promoting a reader (DB-8). The RDS-only
+   * arguments (storage, `multiAz`, replicas) are refused with Aurora, `readerCount` without it.
+   * @default "mysql"
+   */
+  readonly engine?: "mysql" | "aurora-mysql";
+  /**
+   * RDS for MySQL: `8.0`, `8.4` or a full version (8.0.28+). Aurora: `8.0.mysql_aurora.3.xx.y`.
+   * @default "8.4" (mysql), "8.0.mysql_aurora.3.10.1" (aurora-mysql)
+   */
   readonly engineVersion?: string;
-  /** DB instance class, e.g. `db.m6g.large`, `db.t4g.micro`. @default "db.m6g.large" */
+  /**
+   * DB instance class, e.g. `db.m6g.large`, `db.t4g.micro`; Aurora: `db.r6g.large`, `db.t4g.medium`…
+   * @default "db.m6g.large" (mysql), "db.r6g.large" (aurora-mysql)
+   */
   readonly instanceClass?: string;
+  /** Aurora only: readers besides the writer (promotion tier 1), spread over the other AZs. @default 1 */
+  readonly readerCount?: number;
   /** Initial gp3 storage (GiB), 20 to 65536. @default 50 */
   readonly allocatedStorageGiB?: number;
   /** Storage autoscaling ceiling (GiB); at least 10 % above `allocatedStorageGiB`, at most 65536. @default 4 × allocatedStorageGiB */

@@ -1,12 +1,14 @@
-import type { MetricDescriptor } from "@cloudblocks/component-kit";
+import { withCostAllocationTag, type DatabaseRef, type MetricDescriptor } from "@cloudblocks/component-kit";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { alarmSpecs, alarmThresholds } from "./alarms";
-import type { MonitoredDatabaseArgs } from "./args";
+import { buildAuroraCluster, type DatabaseOutputs, type SharedParts } from "./aurora";
+import type { DatabaseAlarmThresholds, MonitoredDatabaseArgs } from "./args";
 import { enhancedMonitoringPolicyArn, monitoringAssumeRolePolicy } from "./iam";
 import { instanceClassInfo } from "./instance-class";
 import { AUDIT_PLUGIN_OPTION, dbParameters, LOG_EXPORTS } from "./parameters";
 import { resolveArgs, type ResolvedArgs } from "./resolve";
+import type { ParsedArgs } from "./schema";
 import { validateMonitoredDatabaseArgs } from "./validate";
 import { createRdsLogGroups } from "./log-groups";
 import { finalSnapshotIdentifier } from "./snapshot";
@@ -29,8 +31,8 @@ export const INSTANCE_EVENT_CATEGORIES = [
 ] as const;
 
 /**
- * RDS MySQL 8 with read replicas, an RDS-managed master secret, backups and protections, and its own alarms
- * (DB-1 … DB-7). See the package README for the arguments, outputs and the controls it satisfies.
+ * RDS MySQL 8 with read replicas (DB-1 … DB-7), or an Aurora MySQL 3 cluster with a writer and readers in other
+ * AZs (DB-8), with an RDS-managed master secret, backups and protections, and its own alarms. See the package README for the arguments, outputs and the controls it satisfies.
  */
 export class MonitoredDatabase extends pulumi.ComponentResource {
   /** Writer endpoint, `host:port`. */
@@ -63,12 +65,17 @@ export class MonitoredDatabase extends pulumi.ComponentResource {
    * Output, so a dashboard can lay out its widgets when the program is constructed.
    */
   readonly metrics: readonly MetricDescriptor[];
+  /**
+   * What an app tier needs to connect (give it to `WebFleet`'s `database`): writer and reader hosts, port, the
+   * master secret's ARN and the key that encrypts it. Never the password.
+   */
+  readonly connection: DatabaseRef;
 
   constructor(name: string, args: MonitoredDatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
     // ALL-1: validate before anything is registered, so bad input leaves nothing half-created.
     const parsed = validateMonitoredDatabaseArgs(name, args);
     const r = resolveArgs(parsed);
-    super("cloudblocks:index:MonitoredDatabase", name, {}, opts);
+    super("cloudblocks:index:MonitoredDatabase", name, {}, withCostAllocationTag(name, opts));
     const parent = { parent: this };
 
     const kmsKeyArn = args.kmsKeyArn !== undefined ? pulumi.output(args.kmsKeyArn) : this.createKey(name, r);
@@ -82,6 +89,86 @@ export class MonitoredDatabase extends pulumi.ComponentResource {
     );
     const securityGroup = this.createSecurityGroup(name, args);
 
+    const monitoringRole = new aws.iam.Role(
+      `${name}-monitoring-role`,
+      {
+        description: `${name}: RDS enhanced monitoring`,
+        assumeRolePolicy: accountId.apply((id) => JSON.stringify(monitoringAssumeRolePolicy(id))),
+      },
+      parent,
+    );
+    const monitoringPolicy = new aws.iam.RolePolicyAttachment(
+      `${name}-monitoring-policy`,
+      { role: monitoringRole.name, policyArn: partition.apply(enhancedMonitoringPolicyArn) },
+      parent,
+    );
+
+    const thresholds = alarmThresholds(r, parsed.alarms);
+    const shared: SharedParts = {
+      kmsKeyArn,
+      subnetGroup,
+      securityGroup,
+      monitoringRole,
+      monitoringPolicy,
+      port: MYSQL_PORT,
+    };
+    const built =
+      r.kind === "aurora-mysql"
+        ? buildAuroraCluster(this, name, r, parsed.databaseName, args.alarmTopicArn, thresholds, shared)
+        : this.buildRdsMysql(name, args, parsed, r, thresholds, shared);
+
+    this.endpoint = built.endpoint;
+    this.address = built.address;
+    this.port = built.port;
+    this.readerEndpoints = built.readerEndpoints;
+    this.readerAddresses = built.readerAddresses;
+    this.securityGroupId = securityGroup.id;
+    this.masterUserSecretArn = built.masterUserSecretArn;
+    this.masterUsername = pulumi.output(r.masterUsername);
+    this.instanceIdentifier = built.instanceIdentifier;
+    this.instanceIdentifiers = built.instanceIdentifiers;
+    this.replicaIdentifiers = built.replicaIdentifiers;
+    this.alarmArns = built.alarmArns;
+    this.kmsKeyArn = kmsKeyArn;
+    this.parameterGroupName = built.parameterGroupName;
+    this.metrics = built.metrics;
+    this.connection = {
+      writerHost: this.address,
+      readerHosts: this.readerAddresses,
+      port: this.port,
+      secretArn: this.masterUserSecretArn,
+      kmsKeyArn: this.kmsKeyArn,
+    };
+
+    this.registerOutputs({
+      endpoint: this.endpoint,
+      address: this.address,
+      port: this.port,
+      readerEndpoints: this.readerEndpoints,
+      readerAddresses: this.readerAddresses,
+      securityGroupId: this.securityGroupId,
+      masterUserSecretArn: this.masterUserSecretArn,
+      masterUsername: this.masterUsername,
+      instanceIdentifier: this.instanceIdentifier,
+      instanceIdentifiers: this.instanceIdentifiers,
+      replicaIdentifiers: this.replicaIdentifiers,
+      alarmArns: this.alarmArns,
+      kmsKeyArn: this.kmsKeyArn,
+      parameterGroupName: this.parameterGroupName,
+    });
+  }
+
+  /** DB-1 … DB-7: RDS for MySQL 8, a (Multi-AZ) primary and read replicas, with their groups, logs and alarms. */
+  private buildRdsMysql(
+    name: string,
+    args: MonitoredDatabaseArgs,
+    parsed: ParsedArgs,
+    r: ResolvedArgs,
+    thresholds: Required<DatabaseAlarmThresholds>,
+    shared: SharedParts,
+  ): DatabaseOutputs {
+    const parent = { parent: this };
+    const { kmsKeyArn, monitoringRole, monitoringPolicy, securityGroup, subnetGroup } = shared;
     // Auto-named (never a fixed name) and replaced create-before-delete: a family change creates the new group,
     // moves the instances onto it, and only then deletes the old one, so the delete never meets "still in use".
     const parameterGroup = new aws.rds.ParameterGroup(
@@ -101,20 +188,6 @@ export class MonitoredDatabase extends pulumi.ComponentResource {
         optionGroupDescription: `${name}: MariaDB audit plugin (audit log for RDS.9)`,
         options: [AUDIT_PLUGIN_OPTION],
       },
-      parent,
-    );
-
-    const monitoringRole = new aws.iam.Role(
-      `${name}-monitoring-role`,
-      {
-        description: `${name}: RDS enhanced monitoring`,
-        assumeRolePolicy: accountId.apply((id) => JSON.stringify(monitoringAssumeRolePolicy(id))),
-      },
-      parent,
-    );
-    const monitoringPolicy = new aws.iam.RolePolicyAttachment(
-      `${name}-monitoring-policy`,
-      { role: monitoringRole.name, policyArn: partition.apply(enhancedMonitoringPolicyArn) },
       parent,
     );
 
@@ -231,7 +304,6 @@ export class MonitoredDatabase extends pulumi.ComponentResource {
     if (args.alarmTopicArn !== undefined)
       this.subscribeToEvents(name, args.alarmTopicArn, [...byKey.values()], parameterGroup);
 
-    const thresholds = alarmThresholds(r, parsed.alarms);
     const actions = args.alarmTopicArn !== undefined ? [args.alarmTopicArn] : [];
     const alarms = alarmSpecs(r, thresholds).map((spec) => ({
       key: spec.key,
@@ -257,43 +329,20 @@ export class MonitoredDatabase extends pulumi.ComponentResource {
       ),
     }));
 
-    this.endpoint = primary.endpoint;
-    this.address = primary.address;
-    this.port = primary.port;
-    this.readerEndpoints = pulumi.all(replicas.map((x) => x.instance.endpoint));
-    this.readerAddresses = pulumi.all(replicas.map((x) => x.instance.address));
-    this.securityGroupId = securityGroup.id;
-    this.masterUserSecretArn = primary.masterUserSecrets.apply((secrets) => secrets?.[0]?.secretArn ?? "");
-    this.masterUsername = pulumi.output(r.masterUsername);
-    this.instanceIdentifier = primary.identifier;
-    this.instanceIdentifiers = pulumi.all([
-      primary.identifier,
-      ...replicas.map((x) => x.instance.identifier),
-    ]);
-    this.replicaIdentifiers = pulumi.all(
-      Object.fromEntries(replicas.map((x) => [x.key, x.instance.identifier])),
-    );
-    this.alarmArns = pulumi.all(Object.fromEntries(alarms.map((a) => [a.key, a.alarm.arn])));
-    this.kmsKeyArn = kmsKeyArn;
-    this.parameterGroupName = parameterGroup.name;
-    this.metrics = metricDescriptors(primary, replicas);
-
-    this.registerOutputs({
-      endpoint: this.endpoint,
-      address: this.address,
-      port: this.port,
-      readerEndpoints: this.readerEndpoints,
-      readerAddresses: this.readerAddresses,
-      securityGroupId: this.securityGroupId,
-      masterUserSecretArn: this.masterUserSecretArn,
-      masterUsername: this.masterUsername,
-      instanceIdentifier: this.instanceIdentifier,
-      instanceIdentifiers: this.instanceIdentifiers,
-      replicaIdentifiers: this.replicaIdentifiers,
-      alarmArns: this.alarmArns,
-      kmsKeyArn: this.kmsKeyArn,
-      parameterGroupName: this.parameterGroupName,
-    });
+    return {
+      endpoint: primary.endpoint,
+      address: primary.address,
+      port: primary.port,
+      readerEndpoints: pulumi.all(replicas.map((x) => x.instance.endpoint)),
+      readerAddresses: pulumi.all(replicas.map((x) => x.instance.address)),
+      masterUserSecretArn: primary.masterUserSecrets.apply((secrets) => secrets?.[0]?.secretArn ?? ""),
+      instanceIdentifier: primary.identifier,
+      instanceIdentifiers: pulumi.all([primary.identifier, ...replicas.map((x) => x.instance.identifier)]),
+      replicaIdentifiers: pulumi.all(Object.fromEntries(replicas.map((x) => [x.key, x.instance.identifier]))),
+      alarmArns: pulumi.all(Object.fromEntries(alarms.map((a) => [a.key, a.alarm.arn]))),
+      parameterGroupName: parameterGroup.name,
+      metrics: metricDescriptors(primary, replicas),
+    };
   }
 
   /** A customer managed key with yearly rotation (KMS.4); protected with the primary, as losing it loses the data. */

@@ -1,4 +1,5 @@
 import { azSuffix } from "@cloudblocks/component-kit";
+import { AURORA_DEFAULT_CLASS, AURORA_DEFAULT_VERSION, AURORA_MYSQL_FAMILY } from "./aurora-engine";
 import { parseEngineVersion, type MysqlEngine } from "./engine";
 import { instanceClassInfo, type InstanceClassInfo } from "./instance-class";
 import type { ParsedArgs } from "./schema";
@@ -28,6 +29,9 @@ export interface PlacedReplica {
 
 /** Validated arguments with every default applied. */
 export interface ResolvedArgs {
+  /** RDS for MySQL, or an Aurora MySQL 3 cluster (DB-8). */
+  readonly kind: "mysql" | "aurora-mysql";
+  /** The version and parameter group family (for Aurora: its version, MySQL 8.0-compatible, `aurora-mysql8.0`). */
   readonly engine: MysqlEngine;
   readonly instanceClass: InstanceClassInfo;
   readonly allocatedStorageGiB: number;
@@ -35,6 +39,7 @@ export interface ResolvedArgs {
   readonly multiAz: boolean;
   /** Set only for a single-AZ primary. */
   readonly primaryAvailabilityZone: string | undefined;
+  /** RDS: the read replicas. Aurora: the readers (promotion tier 1), in the AZs other than the writer's. */
   readonly replicas: readonly PlacedReplica[];
   readonly masterUsername: string;
   readonly backupRetentionDays: number;
@@ -73,26 +78,34 @@ export function placeReplicas(
 
 export function resolveArgs(args: ParsedArgs): ResolvedArgs {
   const azs = args.network.availabilityZones;
-  const instanceClass = instanceClassInfo(args.instanceClass ?? DEFAULTS.instanceClass)!;
+  const aurora = args.engine === "aurora-mysql";
+  const instanceClass = instanceClassInfo(
+    args.instanceClass ?? (aurora ? AURORA_DEFAULT_CLASS : DEFAULTS.instanceClass),
+  )!;
   const allocatedStorageGiB = args.allocatedStorageGiB ?? DEFAULTS.allocatedStorageGiB;
   const multiAz = args.multiAz ?? true;
   const primaryAz = args.primaryAvailabilityZone ?? azs[0]!;
-  const replicas =
-    args.readReplicas?.map((r) => ({
-      key: r.key ?? azSuffix(r.availabilityZone),
-      availabilityZone: r.availabilityZone,
-      instanceClass: r.instanceClass ?? instanceClass.name,
-    })) ??
-    placeReplicas(args.readReplicaCount ?? DEFAULTS.readReplicaCount, azs, primaryAz, instanceClass.name);
+  const replicas = aurora
+    ? placeReplicas(args.readerCount ?? 1, azs, azs[0]!, instanceClass.name)
+    : (args.readReplicas?.map((r) => ({
+        key: r.key ?? azSuffix(r.availabilityZone),
+        availabilityZone: r.availabilityZone,
+        instanceClass: r.instanceClass ?? instanceClass.name,
+      })) ??
+      placeReplicas(args.readReplicaCount ?? DEFAULTS.readReplicaCount, azs, primaryAz, instanceClass.name));
   const pi = args.performanceInsights ?? "auto";
   return {
-    engine: parseEngineVersion(args.engineVersion ?? DEFAULTS.engineVersion)!,
+    kind: aurora ? "aurora-mysql" : "mysql",
+    engine: aurora
+      ? { version: args.engineVersion ?? AURORA_DEFAULT_VERSION, major: "8.0", family: AURORA_MYSQL_FAMILY }
+      : parseEngineVersion(args.engineVersion ?? DEFAULTS.engineVersion)!,
     instanceClass,
     allocatedStorageGiB,
     maxAllocatedStorageGiB:
       args.maxAllocatedStorageGiB ?? Math.min(65536, allocatedStorageGiB * DEFAULTS.maxStorageFactor),
-    multiAz,
-    primaryAvailabilityZone: multiAz ? undefined : primaryAz,
+    // Aurora: the cluster is Multi-AZ through its readers; each instance is in one AZ.
+    multiAz: aurora ? false : multiAz,
+    primaryAvailabilityZone: aurora ? azs[0] : multiAz ? undefined : primaryAz,
     replicas,
     masterUsername: args.masterUsername ?? DEFAULTS.masterUsername,
     backupRetentionDays: args.backupRetentionDays ?? DEFAULTS.backupRetentionDays,

@@ -1,7 +1,16 @@
 import { argsObject, azSuffix, isLogRetentionDays, LOG_RETENTION_DAYS } from "@cloudblocks/component-kit";
+import * as aws from "@pulumi/aws";
 import { z } from "zod";
+import {
+  AURORA_CLASS_ALLOWED,
+  AURORA_MYSQL_VERSIONS,
+  AURORA_VERSION_ALLOWED,
+  isAuroraInstanceClass,
+} from "./aurora-engine";
 import { ENGINE_VERSION_ALLOWED, parseEngineVersion } from "./engine";
 import { instanceClassInfo } from "./instance-class";
+import { DEFAULTS } from "./resolve";
+import { dailyWindow, MIN_WINDOW_MINUTES, weeklyWindow, windowLength, windowsOverlap } from "./windows";
 
 /** Words RDS or MySQL reserve, or that RDS.25 treats as default administrator names. */
 export const RESERVED_USERNAMES: ReadonlySet<string> = new Set([
@@ -35,9 +44,16 @@ const input = z.custom<unknown>(
   "allowed: a string or a pulumi Output<string>",
 );
 
+/**
+ * Every RDS class runs on the EC2 instance type of the same name (`db.m6g.large` on `m6g.large`), so a class
+ * whose type the provider's list (`aws.ec2.InstanceType`, from the EC2 API model) lacks does not exist.
+ */
+const EC2_INSTANCE_TYPES: ReadonlySet<string> = new Set(Object.values(aws.types.enums.ec2.InstanceType));
+
 const instanceClass = z.string().superRefine((value, ctx) => {
   const info = instanceClassInfo(value);
-  if (!info) ctx.addIssue({ code: "custom", input: value, message: CLASS_ALLOWED });
+  if (!info || !EC2_INSTANCE_TYPES.has(value.slice("db.".length)))
+    ctx.addIssue({ code: "custom", input: value, message: CLASS_ALLOWED });
   else if (info.previousGeneration) {
     ctx.addIssue({
       code: "custom",
@@ -46,6 +62,19 @@ const instanceClass = z.string().superRefine((value, ctx) => {
     });
   }
 });
+
+/** Arguments that mean something in one engine mode only, and why the other refuses them. */
+const RDS_ONLY: Readonly<Record<string, string>> = {
+  allocatedStorageGiB: "Aurora storage grows by itself",
+  maxAllocatedStorageGiB: "Aurora storage grows by itself",
+  multiAz: "an Aurora cluster is Multi-AZ through its readers (readerCount)",
+  primaryAvailabilityZone: "Aurora places the writer in the first AZ",
+  readReplicaCount: "Aurora readers are readerCount",
+  readReplicas: "Aurora readers are readerCount",
+};
+const AURORA_ONLY: Readonly<Record<string, string>> = {
+  readerCount: "RDS for MySQL read replicas are readReplicaCount or readReplicas",
+};
 
 const cidr = z
   .string()
@@ -86,10 +115,11 @@ const thresholds = z.strictObject(
     replicaLagSeconds: z.number().gt(0, "allowed: a positive number of seconds").optional(),
     readLatencyMs: z.number().gt(0, "allowed: a positive number of milliseconds").optional(),
     writeLatencyMs: z.number().gt(0, "allowed: a positive number of milliseconds").optional(),
+    volumeUsedGiB: z.number().gt(0, "allowed: a positive number of GiB").optional(),
   },
   {
     error:
-      "allowed keys: cpuPercent, freeStoragePercent, freeableMemoryMiB, connections, replicaLagSeconds, readLatencyMs, writeLatencyMs",
+      "allowed keys: cpuPercent, freeStoragePercent, freeableMemoryMiB, connections, replicaLagSeconds, readLatencyMs, writeLatencyMs, volumeUsedGiB",
   },
 );
 
@@ -109,11 +139,16 @@ export const argsSchema = argsObject({
     ),
   allowedCidrBlocks: z.record(z.string().regex(KEY, KEY_ALLOWED), cidr).optional(),
   alarmTopicArn: input.optional(),
-  engineVersion: z
-    .string()
-    .refine((v) => parseEngineVersion(v) !== undefined, ENGINE_VERSION_ALLOWED)
+  engine: z.enum(["mysql", "aurora-mysql"], { error: "allowed: mysql, aurora-mysql" }).optional(),
+  // Checked per engine below: an RDS for MySQL version or class means nothing to Aurora, and the reverse.
+  engineVersion: z.string().optional(),
+  instanceClass: z.string().optional(),
+  readerCount: z
+    .number()
+    .int(`allowed: an integer 1 to ${MAX_REPLICAS}`)
+    .min(1, `allowed: an integer 1 to ${MAX_REPLICAS} (a reader in another AZ is what Aurora fails over to)`)
+    .max(MAX_REPLICAS, `allowed: an integer 1 to ${MAX_REPLICAS}`)
     .optional(),
-  instanceClass: instanceClass.optional(),
   allocatedStorageGiB: z
     .number()
     .int("allowed: an integer 20 to 65536")
@@ -199,6 +234,8 @@ export const argsSchema = argsObject({
     .optional(),
   alarms: thresholds.optional(),
 }).superRefine((args, ctx) => {
+  const aurora = args.engine === "aurora-mysql";
+  checkEngineMode(args as Record<string, unknown>, aurora, ctx);
   const azs = args.network.availabilityZones;
   if (args.network.dataSubnetIds.length !== azs.length) {
     ctx.addIssue({
@@ -268,7 +305,7 @@ export const argsSchema = argsObject({
       message: `allowed: at least ${Math.ceil((allocated * 11) / 10)} (10 % above allocatedStorageGiB ${allocated}, as RDS storage autoscaling requires)`,
     });
   }
-  const cls = instanceClassInfo(args.instanceClass ?? "db.m6g.large");
+  const cls = aurora ? undefined : instanceClassInfo(args.instanceClass ?? "db.m6g.large");
   if (args.performanceInsights === true && cls && !cls.supportsPerformanceInsights) {
     ctx.addIssue({
       code: "custom",
@@ -277,6 +314,89 @@ export const argsSchema = argsObject({
       message: `allowed: false or "auto" on ${cls.name} (Performance Insights is not available on micro and small burstable classes)`,
     });
   }
+  checkWindows(args.backupWindow, args.maintenanceWindow, ctx);
 });
+
+/** DB-8: the version and class of the chosen engine, and no argument of the other mode. */
+function checkEngineMode(args: Record<string, unknown>, aurora: boolean, ctx: z.RefinementCtx): void {
+  const version = args["engineVersion"] as string | undefined;
+  if (version !== undefined) {
+    const ok = aurora ? AURORA_MYSQL_VERSIONS.includes(version) : parseEngineVersion(version) !== undefined;
+    if (!ok)
+      ctx.addIssue({
+        code: "custom",
+        path: ["engineVersion"],
+        input: version,
+        message: aurora ? AURORA_VERSION_ALLOWED : ENGINE_VERSION_ALLOWED,
+      });
+  }
+  const cls = args["instanceClass"] as string | undefined;
+  if (cls !== undefined) {
+    if (aurora && !isAuroraInstanceClass(cls))
+      ctx.addIssue({ code: "custom", path: ["instanceClass"], input: cls, message: AURORA_CLASS_ALLOWED });
+    if (!aurora) {
+      const checked = instanceClass.safeParse(cls);
+      if (!checked.success)
+        ctx.addIssue({
+          code: "custom",
+          path: ["instanceClass"],
+          input: cls,
+          message: checked.error.issues[0]!.message,
+        });
+    }
+  }
+  const refused = aurora ? RDS_ONLY : AURORA_ONLY;
+  for (const [key, why] of Object.entries(refused)) {
+    if (args[key] === undefined) continue;
+    ctx.addIssue({
+      code: "custom",
+      path: [key],
+      input: args[key],
+      message: `allowed only with engine "${aurora ? "mysql" : "aurora-mysql"}" (${why})`,
+    });
+  }
+  const alarms = (args["alarms"] ?? {}) as Record<string, unknown>;
+  const notForMode = aurora ? ["freeStoragePercent"] : ["volumeUsedGiB"];
+  for (const key of notForMode.filter((k) => alarms[k] !== undefined))
+    ctx.addIssue({
+      code: "custom",
+      path: ["alarms", key],
+      input: alarms[key],
+      message: `allowed only with engine "${aurora ? "mysql" : "aurora-mysql"}"`,
+    });
+}
+
+/** RDS's window rules: each at least 30 minutes, and the maintenance window clear of the daily backup window. */
+function checkWindows(
+  backupText: string | undefined,
+  maintenanceText: string | undefined,
+  ctx: z.RefinementCtx,
+) {
+  const backup = dailyWindow(backupText ?? DEFAULTS.backupWindow);
+  const maintenance = weeklyWindow(maintenanceText ?? DEFAULTS.maintenanceWindow);
+  const short = (key: string, text: string | undefined, window: [number, number] | undefined) => {
+    if (text !== undefined && window && windowLength(window) < MIN_WINDOW_MINUTES)
+      ctx.addIssue({
+        code: "custom",
+        path: [key],
+        input: text,
+        message: `allowed: a window of at least ${MIN_WINDOW_MINUTES} minutes (RDS requires it; this one is ${windowLength(window)})`,
+      });
+  };
+  short("backupWindow", backupText, backup);
+  short("maintenanceWindow", maintenanceText, maintenance);
+  if (backup && maintenance && windowsOverlap(backup, maintenance)) {
+    const key = maintenanceText !== undefined ? "maintenanceWindow" : "backupWindow";
+    ctx.addIssue({
+      code: "custom",
+      path: [key],
+      input: key === "maintenanceWindow" ? maintenanceText : backupText,
+      message:
+        key === "maintenanceWindow"
+          ? `allowed: a window that does not overlap the backup window ${backupText ?? DEFAULTS.backupWindow} (RDS refuses overlapping windows)`
+          : `allowed: a window that does not overlap the maintenance window ${maintenanceText ?? DEFAULTS.maintenanceWindow} (RDS refuses overlapping windows)`,
+    });
+  }
+}
 
 export type ParsedArgs = z.output<typeof argsSchema>;

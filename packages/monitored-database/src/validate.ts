@@ -6,16 +6,17 @@ import { argsSchema, type ParsedArgs } from "./schema";
 
 /**
  * Every construction-time rule of MonitoredDatabase (ALL-1): the arguments, and the component name as part of
- * the instance identifiers (`<name>-primary`, `<name>-replica-<key>`, explicit so their log groups can exist
- * before they do). Exported so a program can validate everything before it creates its first resource.
+ * the instance identifiers (`<name>-primary`, `<name>-replica-<key>`; Aurora: `<name>-cluster`, `<name>-writer`,
+ * `<name>-reader-<key>`), explicit so their log groups can exist before they do. Exported so a program can validate everything before it creates its first resource.
  */
 export function validateMonitoredDatabaseArgs(name: string, args: MonitoredDatabaseArgs): ParsedArgs {
   const parsed = validateArgs("MonitoredDatabase", argsSchema, args);
   const r = resolveArgs(parsed);
-  for (const identifier of [
-    `${name}-primary`,
-    ...r.replicas.map((replica) => `${name}-replica-${replica.key}`),
-  ]) {
+  const identifiers =
+    r.kind === "aurora-mysql"
+      ? [`${name}-cluster`, `${name}-writer`, ...r.replicas.map((reader) => `${name}-reader-${reader.key}`)]
+      : [`${name}-primary`, ...r.replicas.map((replica) => `${name}-replica-${replica.key}`)];
+  for (const identifier of identifiers) {
     if (!RDS_IDENTIFIER.test(identifier)) {
       rejectArg(
         "MonitoredDatabase",

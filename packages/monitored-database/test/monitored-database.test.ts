@@ -85,7 +85,7 @@ describe("MonitoredDatabase (prod configuration)", () => {
   });
 
   it("replaces parameter and option groups create-before-delete under generated names, so a change never meets 'still in use'", async () => {
-    const { env } = await build({ ...prodArgs, engineVersion: "8.0.39" });
+    const { env } = await build({ ...prodArgs, engineVersion: "8.0.44" });
     for (const type of [T.parameterGroup, T.optionGroup]) {
       const group = env.recorder.one(type);
       expect(group.inputs["name"], type).to.equal(undefined);
@@ -93,7 +93,7 @@ describe("MonitoredDatabase (prod configuration)", () => {
     }
     expect(env.recorder.one(T.parameterGroup).inputs["family"]).to.equal("mysql8.0");
     expect(env.recorder.one(T.optionGroup).inputs["majorEngineVersion"]).to.equal("8.0");
-    expect(env.recorder.one(T.instance, "prod-db-primary").inputs["engineVersion"]).to.equal("8.0.39");
+    expect(env.recorder.one(T.instance, "prod-db-primary").inputs["engineVersion"]).to.equal("8.0.44");
   });
 
   it("CloudWatch.16: creates each exported log's group with a retention before RDS would create it without one", async () => {
@@ -199,6 +199,21 @@ describe("MonitoredDatabase (prod configuration)", () => {
     });
     expect(passwordLikeValues(outputs)).to.deep.equal([]);
     expect(JSON.stringify(outputs)).not.to.match(/password/i);
+  });
+
+  it("connection: the DatabaseRef a fleet takes names the writer, each replica, the port, the master secret and its key", async () => {
+    const { env, db } = prod;
+    const primary = env.recorder.one(T.instance, "prod-db-primary");
+    const replica = env.recorder.one(T.instance, "prod-db-replica-c");
+    const ref = await outputOf({ ...db.connection });
+    expect(ref).to.deep.equal({
+      writerHost: primary.outputs["address"],
+      readerHosts: [replica.outputs["address"]],
+      port: 3306,
+      secretArn: await outputOf(db.masterUserSecretArn),
+      kmsKeyArn: env.recorder.one(T.kmsKey).outputs["arn"],
+    });
+    expect(ref.writerHost).to.be.a("string").and.not.equal(ref.readerHosts[0]);
   });
 
   it("DB-6: 7-day backups, deletion protection, a unique final snapshot, retained automated backups and Pulumi protect", async () => {

@@ -36,12 +36,37 @@ describe("MonitoredDatabase argument validation (ALL-1)", () => {
     [
       "an engine that is not MySQL 8",
       { engineVersion: "5.7" },
-      'args.engineVersion: got "5.7"; allowed: "8.0", "8.4", or a full version 8.0.28 or later',
+      'args.engineVersion: got "5.7"; allowed: "8.0" or "8.4" (RDS applies minor versions), or a minor version RDS offers: 8.0.42,',
     ],
     [
       "a MySQL 8.0 without the audit plugin",
       { engineVersion: "8.0.27" },
-      'args.engineVersion: got "8.0.27"; allowed: "8.0", "8.4"',
+      'args.engineVersion: got "8.0.27"; allowed: "8.0" or "8.4" (RDS applies minor versions), or a minor version RDS offers',
+    ],
+    [
+      "a MySQL version that does not exist",
+      { engineVersion: "8.4.99" },
+      'args.engineVersion: got "8.4.99"; allowed: "8.0" or "8.4" (RDS applies minor versions), or a minor version RDS offers: 8.0.42, 8.0.43, 8.0.44, 8.0.45, 8.0.46, 8.4.5,',
+    ],
+    [
+      "an instance class whose instance type does not exist",
+      { instanceClass: "db.m6g.huge" },
+      'args.instanceClass: got "db.m6g.huge"; allowed: a current-generation RDS class',
+    ],
+    [
+      "a 10-minute backup window",
+      { backupWindow: "17:00-17:10" },
+      'args.backupWindow: got "17:00-17:10"; allowed: a window of at least 30 minutes (RDS requires it; this one is 10)',
+    ],
+    [
+      "a maintenance window shorter than 30 minutes across midnight",
+      { maintenanceWindow: "sun:23:50-mon:00:05" },
+      'args.maintenanceWindow: got "sun:23:50-mon:00:05"; allowed: a window of at least 30 minutes (RDS requires it; this one is 15)',
+    ],
+    [
+      "backup and maintenance windows that overlap",
+      { backupWindow: "18:00-19:00", maintenanceWindow: "sun:18:30-sun:19:30" },
+      'args.maintenanceWindow: got "sun:18:30-sun:19:30"; allowed: a window that does not overlap the backup window 18:00-19:00 (RDS refuses overlapping windows)',
     ],
     [
       "storage below the gp3 minimum",

@@ -1,3 +1,4 @@
+import type * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { deserializeProperties, specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { getProject, getStack } from "@pulumi/pulumi/runtime/settings";
@@ -28,6 +29,14 @@ interface RegisterRequest {
   getDeletedwith(): string;
   getProvider(): string;
   getProvidersMap(): { get(key: string): string | undefined };
+  getTransformsList(): TransformCallback[];
+  setTransformsList(list: TransformCallback[]): void;
+  setObject(value: unknown): void;
+}
+
+/** A transform as the SDK registers it with the engine: a callback token. */
+interface TransformCallback {
+  getToken(): string;
 }
 
 interface InvokeRequest {
@@ -113,6 +122,8 @@ function urnOf(req: RegisterRequest): string {
 export class RecordingMonitor extends MockMonitor {
   private inFlight = 0;
   private readonly urns = new Set<string>();
+  /** Each registered resource's transforms, its own first, then its ancestors' (the order the engine uses). */
+  private readonly transformChains = new Map<string, TransformCallback[]>();
 
   constructor(
     private readonly awsMocks: AwsMocks,
@@ -137,6 +148,9 @@ export class RecordingMonitor extends MockMonitor {
     this.urns.add(urn);
     this.inFlight++;
     try {
+      const transforming = this.applyTransforms(req);
+      // No extra turn of the event loop for a resource without transforms: registration timing stays the SDK's.
+      if (transforming) await transforming;
       await super.registerResource(req, (err, response) => {
         if (err) this.failures.add(urn, err);
         else this.record(req, response as RegisterResponse);
@@ -145,6 +159,53 @@ export class RecordingMonitor extends MockMonitor {
     } finally {
       this.inFlight--;
     }
+  }
+
+  /**
+   * What the engine does with transforms: it runs the resource's own and every ancestor component's on the
+   * resource's inputs before registering it (the SDK sends only the resource's own; MockMonitor runs none). A
+   * remote component gets the whole chain, so the awsx model applies it to its out-of-process children.
+   * Transforms see the inputs in wire form (secrets and resource references as their signature objects).
+   */
+  private applyTransforms(req: RegisterRequest): Promise<void> | undefined {
+    // MockMonitor keeps it private in its declarations; it is what its own registerResource uses.
+    const engine = this as unknown as { transformCallbacks: Map<string, pulumi.ResourceTransform> };
+    const parent = req.getParent();
+    const chain = [...req.getTransformsList(), ...(this.transformChains.get(parent) ?? [])];
+    this.transformChains.set(urnOf(req), chain);
+    if (chain.length === 0) return undefined;
+    if (req.getRemote()) {
+      req.setTransformsList(chain);
+      return undefined;
+    }
+    return this.runTransforms(req, chain, engine.transformCallbacks);
+  }
+
+  private async runTransforms(
+    req: RegisterRequest,
+    chain: readonly TransformCallback[],
+    callbacks: Map<string, pulumi.ResourceTransform>,
+  ): Promise<void> {
+    const object = req.getObject() as { toJavaScript(): unknown; constructor: unknown };
+    let props = object.toJavaScript() as Props;
+    let changed = false;
+    for (const callback of chain) {
+      const transform = callbacks.get(callback.getToken());
+      const result = await transform?.({
+        type: req.getType(),
+        name: req.getName(),
+        custom: req.getCustom(),
+        props,
+        opts: {},
+      });
+      if (result) {
+        props = result.props as Props;
+        changed = true;
+      }
+    }
+    // The request's Struct class (google-protobuf), so the testkit needs no protobuf dependency of its own.
+    const struct = object.constructor as { fromJavaScript(value: unknown): unknown };
+    if (changed) req.setObject(struct.fromJavaScript(props));
   }
 
   override async invoke(req: InvokeRequest, callback: Callback): Promise<void> {

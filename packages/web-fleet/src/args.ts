@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { NetworkRef } from "@cloudblocks/component-kit";
+import type { DatabaseRef, NetworkRef } from "@cloudblocks/component-kit";
 import type { PolicyStatement } from "./iam-document";
 
 /** Scaling driven by average fleet CPU (WEB-6). */
@@ -103,11 +103,19 @@ export interface WebFleetArgs {
   /** Security group of a bastion host allowed to SSH (22) into the fleet. Unset: no SSH at all. */
   readonly bastionSecurityGroupId?: pulumi.Input<string>;
   /**
-   * The caller's bash bootstrap, run as root after the fleet's own parts (EFS mounted, agent running). Without
-   * it the fleet installs Apache httpd answering the health check. Never put secrets here: read them at boot
+   * The caller's bash bootstrap, run as root after the fleet's own parts (EFS mounted, agent running, the app
+   * user `app` and `/etc/app/database.env` in place). Without it the fleet runs the reference app
+   * (`@cloudblocks/reference-app`) behind Apache httpd. Never put secrets here: read them at boot
    * from Secrets Manager or SSM with `instancePolicyStatements`.
    */
   readonly appBootstrap?: string;
+  /**
+   * The database the app uses (`MonitoredDatabase.connection`, or any {@link DatabaseRef}). Instances get
+   * `/etc/app/database.env` (writer and reader hosts, port, secret ARN, region, CA bundle path — never the
+   * password) and the RDS CA bundle; the instance role may read that one secret and decrypt with that one key
+   * through Secrets Manager only. @default undefined (no database)
+   */
+  readonly database?: DatabaseRef;
   /** Web server access log shipped by the CloudWatch agent. @default "/var/log/httpd/access_log" */
   readonly accessLogPath?: string;
   /** Web server error log shipped by the CloudWatch agent. @default "/var/log/httpd/error_log" */

@@ -25,5 +25,17 @@ export {
   AGENT_CONFIG_PATH,
   type UserDataInput,
 } from "./user-data";
+export { ALB_TLS_POLICIES, ALLOWED_TLS_POLICIES } from "./tls-policies";
 export { cloudWatchAgentConfig, AGENT_NAMESPACE, type AgentConfigInput } from "./cloudwatch-agent";
 export { AL2023_PARAMETER, isGraviton } from "./parts/fleet";
+export {
+  APP_USER,
+  APP_UID,
+  DATABASE_ENV_PATH,
+  APP_ENV_PATH,
+  RDS_CA_BUNDLE_PATH,
+  RDS_CA_BUNDLE_URL,
+  databaseEnvFile,
+  type DatabaseEnvironment,
+} from "./app-boot";
+export { databaseSecretPolicy } from "./parts/instance-role";

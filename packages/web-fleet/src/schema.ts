@@ -1,6 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { azSuffix, rejectArg, validateArgs, LOG_RETENTION_DAYS } from "@cloudblocks/component-kit";
+import * as aws from "@pulumi/aws";
+import {
+  azSuffix,
+  isIanaTimeZone,
+  rejectArg,
+  unixCronProblem,
+  unknownAvailabilityZone,
+  validateArgs,
+  LOG_RETENTION_DAYS,
+} from "@cloudblocks/component-kit";
+import { ALLOWED_TLS_POLICIES } from "./tls-policies";
 import type { WebFleetArgs } from "./args";
 
 const COMPONENT = "WebFleet";
@@ -50,9 +60,14 @@ const input = (what: string) =>
     { error: `allowed: ${what} (a non-empty string or a pulumi Output)` },
   );
 
+/** Every EC2 instance type: the provider's own list (`aws.ec2.InstanceType`, from the EC2 API model). */
+const EC2_INSTANCE_TYPES: ReadonlySet<string> = new Set(Object.values(aws.types.enums.ec2.InstanceType));
 const instanceType = z
   .string({ error: "allowed: an EC2 instance type such as t3.micro or m7g.large" })
-  .regex(INSTANCE_TYPE, { error: "allowed: an EC2 instance type such as t3.micro or m7g.large" });
+  .refine((t) => INSTANCE_TYPE.test(t) && EC2_INSTANCE_TYPES.has(t), {
+    error:
+      "allowed: an EC2 instance type such as t3.micro or m7g.large (one that exists: aws.ec2.InstanceType)",
+  });
 
 const pathPatterns = z
   .array(
@@ -111,7 +126,7 @@ const networkSchema = z
 function isAz(value: string): boolean {
   try {
     azSuffix(value);
-    return true;
+    return unknownAvailabilityZone(value) === undefined;
   } catch {
     return false;
   }
@@ -158,6 +173,29 @@ export const webFleetSchema = z
           error: `allowed: a script without a line "${APP_BOOTSTRAP_DELIMITER}" (it delimits the script)`,
         })
         .optional(),
+      database: z
+        .strictObject(
+          {
+            writerHost: input("the writer's host name"),
+            readerHosts: z.union(
+              [
+                z.array(z.string().min(1)),
+                z.custom<pulumi.Output<readonly string[]>>((v) => pulumi.Output.isInstance(v)),
+              ],
+              { error: "allowed: a list of reader host names, or a pulumi Output of one" },
+            ),
+            port: z.union(
+              [intIn(1, 65535), z.custom<pulumi.Output<number>>((v) => pulumi.Output.isInstance(v))],
+              {
+                error: "allowed: a TCP port (1-65535), or a pulumi Output of one",
+              },
+            ),
+            secretArn: input("the ARN of the Secrets Manager secret holding the credentials"),
+            kmsKeyArn: input("the ARN of the KMS key that encrypts the secret"),
+          },
+          { error: "allowed: a DatabaseRef (writerHost, readerHosts, port, secretArn, kmsKeyArn)" },
+        )
+        .optional(),
       accessLogPath: z
         .string()
         .regex(FILE_PATH, { error: "allowed: an absolute file path" })
@@ -200,10 +238,19 @@ export const webFleetSchema = z
         .record(
           routeKey,
           z.strictObject({
-            recurrence: z.string().regex(/^\S+( \S+){4}$/, {
-              error: 'allowed: a 5-field cron expression such as "0 18 * * 1-5"',
+            recurrence: z.string().superRefine((cron, ctx) => {
+              const problem = unixCronProblem(cron);
+              if (problem)
+                ctx.addIssue({
+                  code: "custom",
+                  input: cron,
+                  message: `allowed: a 5-field cron expression such as "0 18 * * 1-5" (Auto Scaling's Unix cron; bad: ${problem})`,
+                });
             }),
-            timeZone: z.string().min(1).default("Asia/Seoul"),
+            timeZone: z
+              .string()
+              .refine(isIanaTimeZone, { error: "allowed: an IANA time zone such as Asia/Seoul or Etc/UTC" })
+              .default("Asia/Seoul"),
             minSize: intIn(0, 1000).optional(),
             maxSize: intIn(0, 1000).optional(),
             desiredCapacity: intIn(0, 1000).optional(),
@@ -244,9 +291,9 @@ export const webFleetSchema = z
         .default("defensive"),
       sslPolicy: z
         .string()
-        .regex(/^ELBSecurityPolicy-(TLS13-1-[23]-|FS-1-2-|TLS-1-2-)/, {
+        .refine((p) => ALLOWED_TLS_POLICIES.includes(p), {
           error:
-            "allowed: a TLS 1.2/1.3 ELB security policy such as ELBSecurityPolicy-TLS13-1-2-2021-06 (ELB.17)",
+            "allowed: an ALB security policy with TLS 1.2 or 1.3 only, such as ELBSecurityPolicy-TLS13-1-2-2021-06 or ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09 (ELB.17; the full list: ALLOWED_TLS_POLICIES)",
         })
         .default("ELBSecurityPolicy-TLS13-1-2-2021-06"),
       idleTimeoutSeconds: intIn(1, 4000, " seconds").default(60),

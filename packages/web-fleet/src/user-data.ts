@@ -1,5 +1,8 @@
 import { APP_BOOTSTRAP_DELIMITER } from "./schema";
 import { cloudWatchAgentConfig, type AgentConfigInput } from "./cloudwatch-agent";
+import { APP_OS_PACKAGES } from "@cloudblocks/reference-app";
+import { appBootSteps, type DatabaseEnvironment } from "./app-boot";
+import { shQuote } from "./shell";
 
 /** The EFS mount options of seed 003 (NFS 4.1, large buffers, hard mounts, new source port on reconnect). */
 export const EFS_MOUNT_OPTIONS =
@@ -12,14 +15,13 @@ export interface UserDataInput extends AgentConfigInput {
   readonly fileSystemDnsName?: string;
   /** The caller's bootstrap; undefined installs the default web server. */
   readonly appBootstrap?: string;
-  /** Path the default web server must answer with 200. */
+  /** Path the reference app answers like `/healthz` (the target group's health check). */
   readonly healthCheckPath: string;
+  /** The database the app uses (written to /etc/app/database.env); undefined when the fleet has none. */
+  readonly database?: DatabaseEnvironment;
 }
 
-/** Quotes a value for bash (single quotes; a quote inside becomes '\''). */
-export function shQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
+export { shQuote };
 
 const header = (): string[] => [
   "#!/bin/bash",
@@ -34,7 +36,7 @@ function packages(input: UserDataInput): string[] {
   const names = [
     "amazon-cloudwatch-agent",
     ...(input.fileSystemDnsName ? ["nfs-utils"] : []),
-    ...(input.appBootstrap ? [] : ["httpd"]),
+    ...(input.appBootstrap ? [] : ["httpd", ...APP_OS_PACKAGES]),
   ];
   return ["", "# --- packages", `dnf install -y ${names.join(" ")}`];
 }
@@ -76,23 +78,6 @@ function cloudWatchAgent(input: UserDataInput): string[] {
   ];
 }
 
-/** Without an app bootstrap: Apache answering the health check, so the fleet works out of the box. */
-function defaultWebServer(input: UserDataInput): string[] {
-  const lines = [
-    "",
-    "# --- default web server: answers the ALB health check until an app is deployed",
-    "cat >/var/www/html/index.html <<'INDEX_HTML'",
-    "<!doctype html><title>web-fleet</title><p>web-fleet instance is running.</p>",
-    "INDEX_HTML",
-  ];
-  if (input.healthCheckPath !== "/") {
-    const target = `/var/www/html${input.healthCheckPath.endsWith("/") ? `${input.healthCheckPath}index.html` : input.healthCheckPath}`;
-    lines.push(`mkdir -p "$(dirname ${shQuote(target)})"`, `echo ok >${shQuote(target)}`);
-  }
-  lines.push("systemctl enable --now httpd");
-  return lines;
-}
-
 /** The caller's script, written to a file and run by its own bash so its syntax and `set` options stay its own. */
 function appBootstrap(script: string): string[] {
   return [
@@ -114,7 +99,17 @@ export function renderUserData(input: UserDataInput): string {
     ...packages(input),
     ...(input.fileSystemDnsName ? sharedFiles(input.fileSystemDnsName) : []),
     ...cloudWatchAgent(input),
-    ...(input.appBootstrap ? appBootstrap(input.appBootstrap) : defaultWebServer(input)),
+    ...appBootSteps({
+      database: input.database,
+      referenceApp: input.appBootstrap
+        ? undefined
+        : {
+            healthCheckPath: input.healthCheckPath,
+            appLogPath: input.appLogPath,
+            efsMountPoint: input.fileSystemDnsName ? EFS_MOUNT_POINT : undefined,
+          },
+    }),
+    ...(input.appBootstrap ? appBootstrap(input.appBootstrap) : []),
     "",
   ].join("\n");
 }

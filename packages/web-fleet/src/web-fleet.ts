@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { MetricDescriptor } from "@cloudblocks/component-kit";
+import { withCostAllocationTag, type MetricDescriptor } from "@cloudblocks/component-kit";
 import type { WebFleetArgs } from "./args";
 import { parseWebFleetArgs } from "./schema";
 import { createFleetAlarms, fleetMetrics } from "./parts/alarms";
@@ -41,7 +41,7 @@ export class WebFleet extends pulumi.ComponentResource {
   constructor(name: string, args: WebFleetArgs, opts?: pulumi.ComponentResourceOptions) {
     // Validate before the component registers: bad input creates nothing at all (ALL-1).
     const config = parseWebFleetArgs(name, args);
-    super(WEB_FLEET_TYPE, name, {}, opts);
+    super(WEB_FLEET_TYPE, name, {}, withCostAllocationTag(name, opts));
 
     const httpsEnabled = config.domainName !== undefined;
     const groups = createSecurityGroups(name, config, this, httpsEnabled);

@@ -12,12 +12,13 @@ const base: UserDataInput = {
 };
 
 describe("WebFleet user data (WEB-8, WEB-10)", () => {
-  it("without a bootstrap installs httpd answering the health check; the agent config ships web and app logs plus memory and disk", () => {
+  it("without a bootstrap runs the reference app behind httpd; the agent config ships web and app logs plus memory and disk", () => {
     const script = renderUserData({ ...base, healthCheckPath: "/healthz" });
     expect(bashSyntaxErrors(script)).to.equal("");
-    expect(script).to.contain("dnf install -y amazon-cloudwatch-agent nfs-utils httpd");
+    expect(script).to.contain("dnf install -y amazon-cloudwatch-agent nfs-utils httpd nodejs22 mariadb105");
+    expect(script).to.contain("systemctl enable --now reference-app");
     expect(script).to.contain("systemctl enable --now httpd");
-    expect(script).to.contain("echo ok >'/var/www/html/healthz'");
+    expect(script).to.contain("APP_HEALTH_PATH=/healthz");
     expect(script).to.contain(
       `amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -s -c 'file:${AGENT_CONFIG_PATH}'`,
     );

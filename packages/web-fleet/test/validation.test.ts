@@ -123,7 +123,7 @@ describe("WebFleet input validation (ALL-1)", () => {
     [
       "a pre-TLS-1.2 SSL policy",
       { sslPolicy: "ELBSecurityPolicy-2016-08" },
-      'args.sslPolicy: got "ELBSecurityPolicy-2016-08"; allowed: a TLS 1.2/1.3 ELB security policy such as ELBSecurityPolicy-TLS13-1-2-2021-06 (ELB.17)',
+      'args.sslPolicy: got "ELBSecurityPolicy-2016-08"; allowed: an ALB security policy with TLS 1.2 or 1.3 only, such as ELBSecurityPolicy-TLS13-1-2-2021-06',
     ],
     [
       "an alarm CPU threshold of 0",
@@ -226,6 +226,31 @@ describe("WebFleet input validation (ALL-1)", () => {
     ).to.deep.equal([
       'args.pathRoutes.members-area: got "members-area"; allowed: a key of at most 6 characters for a fleet named "prod-web-fleet" (target group names are limited to 32 characters)',
     ]);
+  });
+
+  it("refuses what would only fail at deploy time: a made-up TLS policy, an unknown instance type, cron fields out of range, an unknown time zone, an AZ the region lacks", () => {
+    expect(problemsOf({ network, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2099-01" })[0]).to.match(
+      /^args\.sslPolicy: got "ELBSecurityPolicy-TLS13-1-2-2099-01"; allowed: an ALB security policy with TLS 1\.2 or 1\.3 only/,
+    );
+    expect(problemsOf({ network, instanceType: "t3.mega" })[0]).to.match(
+      /^args\.instanceType: got "t3\.mega"; allowed: an EC2 instance type such as t3\.micro or m7g\.large \(one that exists:/,
+    );
+    expect(
+      problemsOf({ network, scheduledActions: { night: { recurrence: "0 25 * * *", minSize: 0 } } }),
+    ).to.deep.equal([
+      'args.scheduledActions.night.recurrence: got "0 25 * * *"; allowed: a 5-field cron expression such as "0 18 * * 1-5" (Auto Scaling\'s Unix cron; bad: hour "25" (allowed 0-23))',
+    ]);
+    expect(
+      problemsOf({
+        network,
+        scheduledActions: { night: { recurrence: "0 2 * * *", timeZone: "Asia/Sdeoul", minSize: 0 } },
+      }),
+    ).to.deep.equal([
+      'args.scheduledActions.night.timeZone: got "Asia/Sdeoul"; allowed: an IANA time zone such as Asia/Seoul or Etc/UTC',
+    ]);
+    expect(
+      problemsOf({ network: { ...network, availabilityZones: ["ap-northeast-2a", "ap-northeast-2e"] } })[0],
+    ).to.match(/^args\.network\.availabilityZones\[1\]: got "ap-northeast-2e"; allowed: an AZ name/);
   });
 
   it("lists every problem at once", () => {

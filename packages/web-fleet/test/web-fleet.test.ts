@@ -386,6 +386,7 @@ describe("WebFleet (prod defaults)", () => {
       expect(b.one(T.logGroup).inputs).to.deep.equal({
         namePrefix: "/cloudblocks/web-fleet/web/",
         retentionInDays: 30,
+        tags: { "cloudblocks:component": "web" },
       });
     });
 

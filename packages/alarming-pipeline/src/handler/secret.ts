@@ -5,8 +5,19 @@ export interface SecretLocation {
   readonly arn: string;
 }
 
-/** Reads the webhook URL; injected in tests, the AWS SDK in Lambda. */
-export type SecretReader = (arn: string) => Promise<string>;
+/**
+ * Reads the webhook URL; injected in tests, the AWS SDK in Lambda. `signal` aborts the call when the
+ * invocation's time runs out.
+ */
+export type SecretReader = (arn: string, signal?: AbortSignal) => Promise<string>;
+
+/**
+ * A failure to read the webhook secret. Its message names the error class and HTTP status only: never the
+ * value, nor a parser's excerpt of it.
+ */
+export class SecretReadError extends Error {
+  override readonly name = "SecretReadError";
+}
 
 export interface SdkReaderOptions {
   /** Another endpoint for the AWS APIs (a local server in tests). @default the service's regional endpoint */
@@ -23,7 +34,11 @@ export function parseSecretArn(arn: string): SecretLocation {
   const match = /^arn:aws[a-z-]*:(secretsmanager|ssm):([a-z0-9-]+):\d{12}:(secret:.+|parameter\/.+)$/.exec(
     arn,
   );
-  if (!match) throw new Error(`not a Secrets Manager secret or SSM parameter ARN: ${arn}`);
+  // An ARN is not secret, but a URL pasted where the ARN belongs is: say what it looks like, not what it is.
+  if (!match)
+    throw new SecretReadError(
+      `WEBHOOK_SECRET_ARN is not a Secrets Manager secret or SSM parameter ARN (got ${arn.length} characters${/^https?:/i.test(arn) ? " that look like a URL" : ""})`,
+    );
   return { service: match[1] as SecretLocation["service"], region: match[2]!, arn };
 }
 
@@ -34,14 +49,37 @@ export function parseSecretArn(arn: string): SecretLocation {
 export function webhookUrlFrom(value: string): string {
   let url = value.trim();
   if (url.startsWith("{")) {
-    const parsed = JSON.parse(url) as Record<string, unknown>;
-    const field = parsed["url"] ?? parsed["webhookUrl"] ?? parsed["webhook_url"];
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(url);
+    } catch {
+      // JSON.parse's message quotes the text around the error: part of the secret.
+      throw new SecretReadError("the webhook secret starts with { but is not valid JSON");
+    }
+    const record = (parsed ?? {}) as Record<string, unknown>;
+    const field = record["url"] ?? record["webhookUrl"] ?? record["webhook_url"];
     if (typeof field !== "string")
-      throw new Error("the webhook secret is JSON without a url, webhookUrl or webhook_url field");
+      throw new SecretReadError("the webhook secret is JSON without a url, webhookUrl or webhook_url field");
     url = field.trim();
   }
-  if (!/^https?:\/\/\S+$/.test(url)) throw new Error("the webhook secret does not hold an http(s) URL");
+  let parsed: URL | undefined;
+  try {
+    parsed = /^\S+$/.test(url) ? new URL(url) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  const loopback = parsed?.hostname === "127.0.0.1" || parsed?.hostname === "localhost";
+  // https only; plain http only to this machine (local tests and fakes).
+  if (!parsed || !(parsed.protocol === "https:" || (parsed.protocol === "http:" && loopback)))
+    throw new SecretReadError("the webhook secret does not hold an https URL");
   return url;
+}
+
+/** The class and HTTP status of an AWS SDK error, or the class of any other error. */
+function describeSdkError(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const status = (error as { $metadata?: { httpStatusCode?: unknown } }).$metadata?.httpStatusCode;
+  return `${error.name}${typeof status === "number" ? ` (HTTP ${status})` : ""}`;
 }
 
 /**
@@ -50,22 +88,36 @@ export function webhookUrlFrom(value: string): string {
  * nothing where the SDK is not needed. Never logs the value.
  */
 export function sdkSecretReader(options: SdkReaderOptions = {}): SecretReader {
-  return async (arn) => {
+  return async (arn, signal) => {
     const { service, region } = parseSecretArn(arn);
     const config = { region, endpoint: options.endpoint, credentials: options.credentials, maxAttempts: 2 };
     let value: string | undefined;
-    if (service === "secretsmanager") {
-      const { SecretsManagerClient, GetSecretValueCommand } = await import("@aws-sdk/client-secrets-manager");
-      value = (await new SecretsManagerClient(config).send(new GetSecretValueCommand({ SecretId: arn })))
-        .SecretString;
-    } else {
-      const { SSMClient, GetParameterCommand } = await import("@aws-sdk/client-ssm");
-      // GetParameter takes the parameter's ARN as its name.
-      value = (await new SSMClient(config).send(new GetParameterCommand({ Name: arn, WithDecryption: true })))
-        .Parameter?.Value;
+    try {
+      if (service === "secretsmanager") {
+        const { SecretsManagerClient, GetSecretValueCommand } =
+          await import("@aws-sdk/client-secrets-manager");
+        const client = new SecretsManagerClient(config);
+        value = (await client.send(new GetSecretValueCommand({ SecretId: arn }), { abortSignal: signal }))
+          .SecretString;
+      } else {
+        const { SSMClient, GetParameterCommand } = await import("@aws-sdk/client-ssm");
+        const client = new SSMClient(config);
+        // GetParameter takes the parameter's ARN as its name.
+        value = (
+          await client.send(new GetParameterCommand({ Name: arn, WithDecryption: true }), {
+            abortSignal: signal,
+          })
+        ).Parameter?.Value;
+      }
+    } catch (error) {
+      if (signal?.aborted)
+        throw new SecretReadError(`${service} did not answer within the invocation's remaining time`);
+      throw new SecretReadError(
+        `${service} refused to return the webhook secret: ${describeSdkError(error)}`,
+      );
     }
     if (typeof value !== "string")
-      throw new Error(
+      throw new SecretReadError(
         `${service} returned no string value for the webhook secret (binary secrets are not supported)`,
       );
     return webhookUrlFrom(value);
@@ -75,10 +127,10 @@ export function sdkSecretReader(options: SdkReaderOptions = {}): SecretReader {
 /** Caches the URL between invocations of a warm function, so a burst of alarms reads the secret once. */
 export function cachedReader(read: SecretReader, ttlMs: number, now: () => number = Date.now): SecretReader {
   const cache = new Map<string, { value: string; expires: number }>();
-  return async (arn) => {
+  return async (arn, signal) => {
     const hit = cache.get(arn);
     if (hit && hit.expires > now()) return hit.value;
-    const value = await read(arn);
+    const value = await read(arn, signal);
     cache.set(arn, { value, expires: now() + ttlMs });
     return value;
   };

@@ -1,4 +1,4 @@
-import { hex } from "../ids";
+import { hex, uuid } from "../ids";
 import { arn } from "./arn";
 import { physicalName } from "./physical-name";
 import type { ResourceModel } from "./types";
@@ -75,6 +75,21 @@ export const computeModels: Record<string, ResourceModel> = {
   "aws:lambda/permission:Permission": (m) => {
     const id = String(m.inputs["statementId"] ?? `${m.name}-${hex(m.seed, 8)}`);
     return { id, state: { ...m.inputs, id, statementId: id } };
+  },
+  // AWS names a mapping by a UUID; its ARN is event-source-mapping:<uuid>.
+  "aws:lambda/eventSourceMapping:EventSourceMapping": (m) => {
+    const id = uuid(m.seed);
+    return {
+      id,
+      state: {
+        ...m.inputs,
+        id,
+        uuid: id,
+        arn: arn(m, "lambda", `event-source-mapping:${id}`),
+        functionArn: m.inputs["functionName"],
+        state: "Enabled",
+      },
+    };
   },
   "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig": (m) => ({
     id: String(m.inputs["functionName"] ?? m.name),

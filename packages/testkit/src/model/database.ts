@@ -13,14 +13,15 @@ function defaultPort(m: ModelInput): number {
   return engine.includes("postgres") ? 5432 : 3306;
 }
 
-function masterUserSecret(m: ModelInput, identifier: string): object[] {
+/** The secret RDS creates for a managed master password: `rds!db-…` for an instance, `rds!cluster-…` for a cluster. */
+function masterUserSecret(m: ModelInput, identifier: string, kind: "db" | "cluster" = "db"): object[] {
   if (!m.inputs["manageMasterUserPassword"]) return [];
   return [
     {
       secretArn: arn(
         m,
         "secretsmanager",
-        `secret:rds!db-${hex(m.seed + identifier, 8)}-${hex(m.seed, 4)}-${hex(m.seed, 12)}-${upperAlnum(m.seed, 6)}`,
+        `secret:rds!${kind}-${hex(m.seed + identifier, 8)}-${hex(m.seed, 4)}-${hex(m.seed, 12)}-${upperAlnum(m.seed, 6)}`,
       ),
       secretStatus: "active",
       kmsKeyId: m.inputs["masterUserSecretKmsKeyId"] ?? arn(m, "kms", `key/aws-managed-secretsmanager`),
@@ -66,7 +67,7 @@ const dbCluster: ResourceModel = (m) => {
       readerEndpoint: clusterHost.replace(".cluster-", ".cluster-ro-"),
       port,
       clusterResourceId: `cluster-${upperAlnum(m.seed, 26)}`,
-      masterUserSecrets: masterUserSecret(m, identifier),
+      masterUserSecrets: masterUserSecret(m, identifier, "cluster"),
     },
   };
 };

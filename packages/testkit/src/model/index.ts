@@ -2,6 +2,7 @@ import { computeModels } from "./compute";
 import { databaseModels } from "./database";
 import { dnsAndMiscModels } from "./dns-and-misc";
 import { loadBalancingModels } from "./load-balancing";
+import { monitoringModels } from "./monitoring";
 import { networkModels } from "./network";
 import { observabilityModels } from "./observability";
 import { securityModels } from "./security";
@@ -20,4 +21,5 @@ export const resourceModels: Readonly<Record<string, ResourceModel>> = {
   ...securityModels,
   ...storageModels,
   ...dnsAndMiscModels,
+  ...monitoringModels,
 };

@@ -83,6 +83,10 @@ export const observabilityModels: Record<string, ResourceModel> = {
     const url = `https://sqs.${m.region}.amazonaws.com/${m.account.accountId}/${name}`;
     return { id: url, state: { ...m.inputs, id: url, url, name, arn: arn(m, "sqs", name) } };
   },
+  "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy": (m) => ({
+    id: String(m.inputs["queueUrl"] ?? m.name),
+    state: { ...m.inputs },
+  }),
   "aws:sqs/queuePolicy:QueuePolicy": (m) => ({
     id: String(m.inputs["queueUrl"] ?? m.name),
     state: { ...m.inputs },

@@ -17,6 +17,32 @@ function iamNamed(kind: string, idPrefix: string): ResourceModel {
   };
 }
 
+/**
+ * The role name AWS gives a service's service-linked role (IAM user guide, "Using service-linked roles"; each
+ * service documents its own). A service not listed fails loudly rather than getting an invented name.
+ */
+const SERVICE_LINKED_ROLE_NAMES: Readonly<Record<string, string>> = {
+  "config.amazonaws.com": "AWSServiceRoleForConfig",
+  "autoscaling.amazonaws.com": "AWSServiceRoleForAutoScaling",
+  "rds.amazonaws.com": "AWSServiceRoleForRDS",
+  "elasticloadbalancing.amazonaws.com": "AWSServiceRoleForElasticLoadBalancing",
+};
+
+/** `arn:aws:iam::<account>:role/aws-service-role/<service>/<AWSServiceRoleFor…>[_<suffix>]`. */
+const serviceLinkedRole: ResourceModel = (m) => {
+  const service = String(m.inputs["awsServiceName"]);
+  const base = SERVICE_LINKED_ROLE_NAMES[service];
+  if (!base) throw new Error(`testkit: no service-linked role name modelled for ${service}`);
+  const suffix = m.inputs["customSuffix"];
+  const name = typeof suffix === "string" && suffix ? `${base}_${suffix}` : base;
+  const path = `/aws-service-role/${service}/`;
+  const roleArn = arn(m, "iam", `role${path}${name}`, "");
+  return {
+    id: roleArn,
+    state: { ...m.inputs, id: roleArn, name, path, arn: roleArn, uniqueId: `AROA${upperAlnum(m.seed, 17)}` },
+  };
+};
+
 function certificateValidationOptions(m: ModelInput): object[] {
   const domain = m.inputs["domainName"];
   const alternatives = Array.isArray(m.inputs["subjectAlternativeNames"])
@@ -48,7 +74,7 @@ export const securityModels: Record<string, ResourceModel> = {
     id: `${String(m.inputs["role"] ?? "role")}-${hex(m.seed, 20)}`,
     state: { ...m.inputs },
   }),
-  "aws:iam/serviceLinkedRole:ServiceLinkedRole": iamNamed("aws-service-role/", "AROA"),
+  "aws:iam/serviceLinkedRole:ServiceLinkedRole": serviceLinkedRole,
   "aws:kms/key:Key": (m) => {
     const id = uuid(m.seed);
     return { id, state: { ...m.inputs, id, keyId: id, arn: arn(m, "kms", `key/${id}`) } };

@@ -1,5 +1,6 @@
 import type { Props } from "../model";
 import type { RecordedInvoke, RecordedOptions, RecordedResource } from "../recorder";
+import type { CostEstimate } from "./cost";
 
 /** The marker that replaces every secret value in a plan: secrets never reach a plan file or a terminal. */
 export const SECRET_MARKER = "[secret]";
@@ -8,6 +9,8 @@ export interface PlanResource {
   readonly urn: string;
   readonly type: string;
   readonly name: string;
+  /** The id the provider would give it (the mock's), or null for components. */
+  readonly id: string | null;
   /** URN of the parent, or null for top-level resources. */
   readonly parent: string | null;
   readonly custom: boolean;
@@ -62,6 +65,8 @@ export interface Plan {
   readonly policies: PlanPolicyReport;
   /** Per AZ and tier, whether the stack keeps serving when that AZ is lost (when the plan computed it). */
   readonly azLoss?: PlanAzLossReport;
+  /** The monthly cost estimate (`--cost` prints it). */
+  readonly cost?: CostEstimate;
 }
 
 /** A recorded call as it appears in a plan. */
@@ -98,6 +103,7 @@ function base(resource: RecordedResource): Omit<PlanResource, "inputs"> {
     urn: resource.urn,
     type: resource.type,
     name: resource.name,
+    id: resource.id ?? null,
     parent: resource.parent ?? null,
     custom: resource.custom,
     virtual: resource.virtual,

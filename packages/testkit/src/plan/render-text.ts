@@ -80,7 +80,9 @@ export function renderPlanText(plan: Plan): string {
     "",
     "Outputs",
     renderOutputs(plan.outputs) || "  (none)",
-    ...(plan.azLoss ? ["", "If one AZ is lost (keeps serving?)", renderAzLoss(plan.azLoss)] : []),
+    ...(plan.azLoss && plan.azLoss.availabilityZones.length > 0
+      ? ["", "If one AZ is lost (keeps serving?)", renderAzLoss(plan.azLoss)]
+      : []),
     "",
     `Policies: ${plan.policies.checked} checks, ${violations.length} violation(s)`,
     ...violations.map((v) => `  [${v.enforcement}] ${v.policy}: ${v.message}\n      at ${v.urn}`),

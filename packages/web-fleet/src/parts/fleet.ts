@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { WebFleetConfig } from "../schema";
+import type { DatabaseEnvironment } from "../app-boot";
 import { renderUserData } from "../user-data";
 
 /** The maintained Amazon Linux 2023 images, per CPU architecture. */
@@ -83,10 +84,23 @@ function launchTemplate(
   const image = imageId(config);
   const rootDevice = rootDeviceName(config, parent);
   const region = aws.getRegionOutput({}, { parent }).region;
+  const db = config.database;
+  const database = db
+    ? pulumi
+        .all([db.writerHost, db.readerHosts, db.port, db.secretArn, region])
+        .apply(([writerHost, readerHosts, port, secretArn, dbRegion]): DatabaseEnvironment => ({
+          writerHost,
+          readerHosts,
+          port,
+          secretArn,
+          region: dbRegion,
+        }))
+    : undefined;
   const userData = pulumi
-    .all([inputs.logGroupName, inputs.fileSystemDnsName, region])
-    .apply(([logGroupName, fileSystemDnsName]) =>
+    .all([inputs.logGroupName, inputs.fileSystemDnsName, database])
+    .apply(([logGroupName, fileSystemDnsName, databaseEnvironment]) =>
       renderUserData({
+        database: databaseEnvironment,
         logGroupName,
         fileSystemDnsName,
         appBootstrap: config.appBootstrap,

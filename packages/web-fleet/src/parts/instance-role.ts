@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { DatabaseRef } from "@cloudblocks/component-kit";
 import type { PolicyDocument } from "../iam-document";
 import type { WebFleetConfig } from "../schema";
 import { AGENT_NAMESPACE } from "../cloudwatch-agent";
@@ -67,6 +68,18 @@ export function createInstanceProfile(
   };
   new aws.iam.RolePolicy(`${name}-agent`, { role: role.id, policy: pulumi.jsonStringify(agentPolicy) }, opts);
 
+  if (config.database) {
+    const region = aws.getRegionOutput({}, opts).region;
+    new aws.iam.RolePolicy(
+      `${name}-database-secret`,
+      {
+        role: role.id,
+        policy: pulumi.jsonStringify(databaseSecretPolicy(config.database, region)),
+      },
+      opts,
+    );
+  }
+
   if (config.instancePolicyStatements.length > 0) {
     const appPolicy: PolicyDocument = { Version: "2012-10-17", Statement: config.instancePolicyStatements };
     new aws.iam.RolePolicy(`${name}-app`, { role: role.id, policy: pulumi.jsonStringify(appPolicy) }, opts);
@@ -76,4 +89,35 @@ export function createInstanceProfile(
   }
 
   return new aws.iam.InstanceProfile(`${name}-instance-profile`, { role: role.name }, opts);
+}
+
+/**
+ * The app reads its database credentials itself: `GetSecretValue` on that one secret, and `kms:Decrypt` with
+ * that one key only when Secrets Manager asks on its behalf (`kms:ViaService`) for that secret (Secrets
+ * Manager's encryption context names the secret ARN) — the role can decrypt nothing else with the key.
+ */
+export function databaseSecretPolicy(database: DatabaseRef, region: pulumi.Input<string>): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "ReadTheDatabaseSecret",
+        Effect: "Allow",
+        Action: "secretsmanager:GetSecretValue",
+        Resource: database.secretArn,
+      },
+      {
+        Sid: "DecryptItThroughSecretsManager",
+        Effect: "Allow",
+        Action: "kms:Decrypt",
+        Resource: database.kmsKeyArn,
+        Condition: {
+          StringEquals: {
+            "kms:ViaService": pulumi.interpolate`secretsmanager.${region}.amazonaws.com`,
+            "kms:EncryptionContext:SecretARN": database.secretArn,
+          },
+        },
+      },
+    ],
+  };
 }
