@@ -31,6 +31,19 @@ export {
 } from "./iam";
 export { LOG_RETENTION_DAYS, isLogRetentionDays, type LogRetentionDays } from "./cloudwatch";
 export {
+  renderBootScript,
+  bootBoundSeconds,
+  retryBoundSeconds,
+  retryDelays,
+  shQuote,
+  BOOT_LOG_PATH,
+  BOOT_OK_LINE,
+  BOOT_FAILED_PREFIX,
+  STEP_KILL_AFTER_SECONDS,
+  type BootStep,
+  type BootScriptSpec,
+} from "./boot-script";
+export {
   COST_ALLOCATION_TAG,
   TAGGABLE_TYPES,
   UNTAGGABLE_TYPES,
