@@ -78,4 +78,34 @@ export const RESOURCES = [
     func: "resourceLoadBalancer",
     enums: ["aws-sdk-go-v2/service/elasticloadbalancingv2"],
   },
+  {
+    type: "aws:rds/instance:Instance",
+    tf: "aws_db_instance",
+    file: "internal/service/rds/instance.go",
+    func: "ResourceInstance",
+  },
+  {
+    type: "aws:efs/fileSystem:FileSystem",
+    tf: "aws_efs_file_system",
+    file: "internal/service/efs/file_system.go",
+    func: "resourceFileSystem",
+  },
+  {
+    type: "aws:iam/role:Role",
+    tf: "aws_iam_role",
+    file: "internal/service/iam/role.go",
+    func: "ResourceRole",
+  },
+  {
+    type: "aws:ec2/subnet:Subnet",
+    tf: "aws_subnet",
+    file: "internal/service/ec2/vpc_subnet.go",
+    func: "resourceSubnet",
+  },
+  {
+    type: "aws:cloudwatch/logMetricFilter:LogMetricFilter",
+    tf: "aws_cloudwatch_log_metric_filter",
+    file: "internal/service/logs/metric_filter.go",
+    func: "resourceMetricFilter",
+  },
 ];

@@ -118,6 +118,9 @@ export function validatorCheck(node, sym) {
       "verify.ValidIAMPolicyJSON": { k: "json" },
       "validation.IsCIDR": { k: "cidr" },
       "verify.ValidCIDRNetworkAddress": { k: "cidr" },
+      // the family and zero host bits are not checked: never stricter than the provider
+      "verify.ValidIPv4CIDRNetworkAddress": { k: "cidr" },
+      "verify.ValidIPv6CIDRNetworkAddress": { k: "cidr" },
       "validation.IsIPv4Address": { k: "ipv4" },
       "validation.IsIPAddress": { k: "ip" },
       "validation.IsIPv6Address": { k: "ipv6" },
@@ -187,6 +190,8 @@ export function validatorCheck(node, sym) {
       return { k: "range", max: n(0) };
     case "validation.IntDivisibleBy":
       return { k: "divisibleBy", n: n(0) };
+    // UTF-8 byte length: a JavaScript length (UTF-16 units) is never longer, so this is never stricter
+    case "verify.StringUTF8LenBetween":
     case "validation.StringLenBetween":
     case "stringvalidator.LengthBetween":
       return { k: "len", min: n(0), max: n(1) };
@@ -280,13 +285,16 @@ export function parseResourceSchema(src, funcName) {
   const at = m.index;
   const tokens = tokenize(src.slice(at));
   const p = new Parser(tokens);
+  // `map[string]*schema.Schema{` as a literal, not as a SchemaFunc's return type (`func() map[…]… {`)
   const sdkAt = (i) =>
+    tokens[i - 1]?.v !== ")" &&
     tokens[i]?.v === "map" &&
     tokens[i + 4]?.v === "*" &&
     tokens[i + 5]?.v === "schema" &&
     tokens[i + 7]?.v === "Schema" &&
     tokens[i + 8]?.v === "{";
   const fwAt = (i) =>
+    tokens[i - 1]?.v !== "*" &&
     (tokens[i]?.v === "schema" || tokens[i]?.v === "tfsdk") &&
     tokens[i + 1]?.v === "." &&
     tokens[i + 2]?.v === "Schema" &&

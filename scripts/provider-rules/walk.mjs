@@ -46,8 +46,12 @@ export function mapRef(ref, ctx) {
 function refList(node, ctx, sym) {
   const values = resolveValue(node, sym);
   if (!Array.isArray(values)) return { unresolved: true };
+  // a reference to an attribute the SDK no longer has (e.g. rds `name`, removed in @pulumi/aws v7) cannot be set
   const mapped = values.map((v) => mapRef(String(v), ctx));
-  return mapped.every(Boolean) ? { paths: mapped, tf: values } : { unresolved: true, tf: values };
+  const kept = mapped.filter(Boolean);
+  return kept.length
+    ? { paths: kept, tf: values.filter((_, i) => mapped[i]) }
+    : { unresolved: true, tf: values };
 }
 
 /**
@@ -72,6 +76,7 @@ export function walkSdk(mapNode, props, base, tfBase, ctx) {
     const shape = ctx.types.shape(prop.type);
     const emit = (rule) => ctx.rules.push({ path, tf: tfPath, ...rule });
 
+    if (isTrue(f.Sensitive)) emit({ rule: "sensitive" });
     if (isTrue(f.Required)) {
       if (!prop.optional) emit({ rule: "required" });
       else ctx.pulumiOptional.push(tfPath);

@@ -6,6 +6,7 @@ import {
   isSecretLikeKey,
   looksLikeSecretValue,
   parseWithProblems,
+  redactText,
   secretLikeKeyPaths,
   SECRET_VALUE,
 } from "@cloudblocks/component-kit";
@@ -20,8 +21,12 @@ import { validateComponentSectionsOfInvalid, validateSections } from "./config-s
 
 /** A bad `Pulumi.<stack>.yaml`: each line names the key path (`buddyverse:network.natMode`), the value and what is allowed. */
 export class StackConfigError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`invalid stack configuration\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    // A message may quote another key's value: no credential survives into it, whatever rule wrote it.
+    const redacted = problems.map(redactText);
+    super(`invalid stack configuration\n${redacted.map((p) => `  - ${p}`).join("\n")}`);
+    this.problems = redacted;
     this.name = "StackConfigError";
   }
 }
@@ -42,13 +47,27 @@ const isConfigSecret = (runtimeConfig as unknown as { isConfigSecret(key: string
  * written, so only `{…}`/`[…]` are parsed: `costCenter: 4711` stays the string "4711".
  */
 function readRaw(project: string): RawStackConfig {
-  const values: Record<string, unknown> = { region: new pulumi.Config("aws").get("region") };
+  return rawFromConfigMap(pulumi.runtime.allConfig(), project, isConfigSecret);
+}
+
+/**
+ * {@link readRaw} over a config map as the CLI hands it to the program (`namespace:key` → text; objects and
+ * arrays as JSON). Exported so tests and the fuzzer read config exactly as the program does.
+ */
+export function rawFromConfigMap(
+  all: Readonly<Record<string, string>>,
+  project: string,
+  isSecret: (fullKey: string) => boolean = () => false,
+): RawStackConfig {
+  const fromText = (text: string) => (/^\s*[[{]/.test(text) ? parseJson(text) : text);
+  const region = all["aws:region"];
+  const values: Record<string, unknown> = { region: region === undefined ? undefined : fromText(region) };
   const secretKeys = new Set<string>();
-  for (const [fullKey, text] of Object.entries(pulumi.runtime.allConfig())) {
+  for (const [fullKey, text] of Object.entries(all)) {
     if (!fullKey.startsWith(`${project}:`)) continue;
     const key = fullKey.slice(project.length + 1);
-    if (isConfigSecret(fullKey)) secretKeys.add(key);
-    values[key] = /^\s*[[{]/.test(text) ? parseJson(text) : text;
+    if (isSecret(fullKey)) secretKeys.add(key);
+    values[key] = fromText(text);
   }
   return { values, secretKeys };
 }

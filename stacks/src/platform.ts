@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AlarmingPipeline, type LogAlarmArgs } from "@cloudblocks/alarming-pipeline";
 import { HaVpc } from "@cloudblocks/ha-vpc";
 import { MonitoredDatabase } from "@cloudblocks/monitored-database";
-import { WebFleet } from "@cloudblocks/web-fleet";
+import { APP_ERROR_PATTERN, WEB_SERVER_ERROR_PATTERN, WebFleet } from "@cloudblocks/web-fleet";
 import { fromConfigSection } from "./config";
 import type { StackConfig } from "./config-schema";
 import { componentNames } from "./config-sections";
@@ -61,7 +61,8 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
       opts,
     );
   });
-  const network = new HaVpc(names.network, config.network, opts);
+  // The NAT instances' impaired alarms go to the same topic (dev's NAT instance is the one that fails quietly).
+  const network = new HaVpc(names.network, { ...config.network, alarmTopicArn: alarms.alarmTopicArn }, opts);
   // The database trusts the fleet's security group and the fleet connects to the database: the database comes
   // first with a deferred group id, resolved once the fleet exists (no cycle between the resources themselves:
   // fleet group → database rule; database → fleet launch template).
@@ -102,11 +103,22 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
   );
   resolveAppSecurityGroupId(fleet.appSecurityGroupId);
 
-  // ALM-3 (seed 002): ERROR in the app log, 2 or more within 1 minute. ALM-5: fleet launch/terminate events.
+  // ALM-3 (seed 002, 004): app log lines that start with ERROR, 2 or more within 1 minute, in the app's own log
+  // group (an ERROR inside a URL of the access log, or a web-server line, never counts).
   const appErrorsAlarm = alarms.addLogAlarm({
     id: "app-errors",
     logGroupName: fleet.logGroupName,
-    description: "ERROR lines in the web/app logs",
+    pattern: APP_ERROR_PATTERN,
+    description: "app log lines starting with ERROR: 2 or more within 1 minute",
+  });
+  // The web server's own errors ([core:error], [proxy:error], … and worse), in its error-log group.
+  const webServerErrorsAlarm = alarms.addLogAlarm({
+    id: "web-server-errors",
+    logGroupName: fleet.webErrorLogGroupName,
+    pattern: WEB_SERVER_ERROR_PATTERN,
+    threshold: 5,
+    period: 300,
+    description: "web server error-log lines at level error or worse: 5 or more within 5 minutes",
   });
   // ALM-3 from config (seed 004's WARN ≥ 3 in prod): on the fleet's log group, errors named by config key.
   const fleetLogAlarms = fleetLogAlarmSpecs.map((spec, i) =>
@@ -114,6 +126,7 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
       alarms.addLogAlarm({ ...(spec as unknown as LogAlarmArgs), logGroupName: fleet.logGroupName }),
     ),
   );
+  // ALM-5: fleet launch/terminate events.
   alarms.addAutoScalingEvents("fleet", [fleet.autoScalingGroupName]);
   // Issue 12: the scheduled ops report, once the fleet's group exists.
   const report = opsReport
@@ -138,6 +151,18 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
     dbMasterSecretArn: database.masterUserSecretArn,
     dashboardUrl: dashboard.dashboardUrl,
     alarmTopicArn: alarms.alarmTopicArn,
+    globalAlarmTopicArn: alarms.globalAlarmTopicArn,
+    // SNS e-mail subscriptions stay pending until their address confirms; each address is subscribed to the
+    // home topic and, when it exists, the us-east-1 one (SLA and global sign-in alarms): two confirmations.
+    alarmEmailConfirmations: pulumi
+      .all([alarms.alarmTopicArn, alarms.globalAlarmTopicArn])
+      .apply(([home, global]) =>
+        (config.alarms.emailAddresses ?? []).flatMap((address) =>
+          [home, global]
+            .filter((arn): arn is string => arn !== undefined)
+            .map((topic) => `${address} → ${topic}`),
+        ),
+      ),
     // ALM-2: put the chat webhook URL here once (README); undefined where chat is off.
     chatWebhookSecretArn: alarms.webhookSecretArn,
     trailArn: alarms.trailArn,
@@ -154,7 +179,7 @@ export function buildPlatform(config: StackConfig): PlatformOutputs {
       alarms,
       database,
       appErrorsAlarm,
-      laterAlarms: [...fleetLogAlarms, ...(report?.alarms ?? [])],
+      laterAlarms: [webServerErrorsAlarm, ...fleetLogAlarms, ...(report?.alarms ?? [])],
     }),
   };
 }

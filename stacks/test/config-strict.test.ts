@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { expect } from "chai";
@@ -10,6 +10,7 @@ import { toPlanResource } from "@cloudblocks/testkit";
 import { webFleetSchema } from "@cloudblocks/web-fleet";
 import { stackConfigSchema } from "../src/config-schema";
 import { readStackFiles } from "../src/plan/stack-files";
+import { badInputTable, BAD_INPUT_CLASSES, problemsOf } from "./bad-input-classes";
 import { runProgram, stackFiles, type ProgramRun } from "./program";
 
 const prod = stackFiles("prod").config;
@@ -65,14 +66,6 @@ describe("stack config: strict everywhere, validated before the first resource (
     // Component sections are checked with the components' own validators, before anything exists.
     expect(byKey("buddyverse:database.deletionProtecton")).to.contain("did you mean deletionProtection?");
     expect(byKey("buddyverse:fleet.minSise")).to.contain("did you mean minSize?");
-  });
-
-  it("keeps a number written as a top-level value as the text written: costCenter 4711 is accepted", async () => {
-    const run = await runProgram({ ...dev, "buddyverse:costCenter": 4711 });
-    expect(run.problems).to.equal(undefined);
-    const provider = run.env.recorder.resources.find((r) => r.type === "pulumi:providers:aws")!;
-    // A provider's nested inputs reach the engine as JSON text.
-    expect(JSON.parse(provider.inputs["defaultTags"] as string).tags.CostCenter).to.equal("4711");
   });
 
   it("refuses wrong types saying what is allowed, never zod's raw text", async () => {
@@ -149,10 +142,16 @@ describe("stack config: strict everywhere, validated before the first resource (
     );
   });
 
-  it("keeps secure config secret: a secret owner stays secret in the provider's default tags and the plan", async () => {
-    const run = await runProgram({ ...dev, "buddyverse:owner": "alice-secret-owner" }, ["buddyverse:owner"]);
+  // One whole-program build for two facts (each costs a second of the test budget).
+  it("keeps secure config secret (a secret owner, in the provider's default tags, the ASG's tags and the plan) and a top-level 4711 as the text written", async () => {
+    const run = await runProgram(
+      { ...dev, "buddyverse:owner": "alice-secret-owner", "buddyverse:costCenter": 4711 },
+      ["buddyverse:owner"],
+    );
     expect(run.problems).to.equal(undefined);
     const provider = run.env.recorder.resources.find((r) => r.type === "pulumi:providers:aws")!;
+    // A provider's nested inputs reach the engine as JSON text; costCenter stays the string "4711".
+    expect(JSON.parse(provider.inputs["defaultTags"] as string).tags.CostCenter).to.equal("4711");
     expect(JSON.parse(provider.inputs["defaultTags"] as string).tags.Owner).to.equal("alice-secret-owner");
     expect(provider.secretKeyPaths, "the provider's default tags are secret").to.deep.equal([
       ["defaultTags"],
@@ -188,5 +187,16 @@ describe("stack config: strict everywhere, validated before the first resource (
       webhookSecretArn: "[secure value of buddyverse:alarms.webhookSecretArn]",
     });
     expect(JSON.stringify(files.config)).not.to.contain("ciphertext");
+  });
+});
+
+describe("stacks/README.md bad-input table", () => {
+  it("is what the program really says (regenerate: node -e \"console.log(require('./stacks/dist/test/bad-input-classes.js').badInputTable())\")", () => {
+    const readme = readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
+    const table = /<!-- bad-input-table:start -->\n([\s\S]*?)\n<!-- bad-input-table:end -->/.exec(
+      readme,
+    )?.[1];
+    expect(table).to.equal(badInputTable());
+    for (const c of BAD_INPUT_CLASSES) expect(problemsOf(c), c.what).to.not.deep.equal([]);
   });
 });

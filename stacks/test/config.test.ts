@@ -31,7 +31,7 @@ describe("stack config", () => {
       expect(error).to.be.instanceOf(StackConfigError);
       expect((error as StackConfigError).problems).to.deep.equal([
         'buddyverse:environment: got "staging"; allowed: dev, prod',
-        'buddyverse:network.natMode: got "cheap"; allowed: perAz, single, instance, none',
+        'buddyverse:network.natMode: got "cheap"; allowed: perAz, single, instance, instancePerAz, none',
       ]);
     }
   });

@@ -68,7 +68,7 @@ describe("offline plan of the stack program", function () {
     let message = "";
     await runPlan(scratch, "dev").catch((error: Error) => (message = error.message));
     expect(message).to.contain(
-      'buddyverse:network.natMode: got "free"; allowed: perAz, single, instance, none',
+      'buddyverse:network.natMode: got "free"; allowed: perAz, single, instance, instancePerAz, none',
     );
   });
 });

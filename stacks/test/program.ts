@@ -27,7 +27,9 @@ export async function runProgram(
   secretKeys: readonly string[] = [],
   stack = "dev",
 ): Promise<ProgramRun> {
-  const env = setupMocks({ project: "buddyverse", stack, config, secretKeys });
+  // What the account already holds (the hosted zone…), as the plan command models it for this stack.
+  const catalogue = readStackFiles(root, stack === "prod" ? "prod" : "dev").catalogue;
+  const env = setupMocks({ project: "buddyverse", stack, config, secretKeys, catalogue });
   try {
     const outputs = { ...buildPlatform(loadStackConfig()) };
     await env.settle();

@@ -61,10 +61,10 @@ describe("the stack program wires the components (prod)", () => {
     ]);
   });
 
-  it("alarms on ERROR ≥ 2 within 1 minute in the fleet's log group (ALM-3, seed 002)", () => {
+  it("alarms on app log lines starting with ERROR, ≥ 2 within 1 minute, in the app's own log group (ALM-3, seeds 002, 004)", () => {
     const logGroup = named(ofType(prod, "aws:cloudwatch/logGroup:LogGroup"), "-web-logs");
     const filter = named(ofType(prod, "aws:cloudwatch/logMetricFilter:LogMetricFilter"), "-log-app-errors");
-    expect(filter.inputs["pattern"]).to.equal("ERROR");
+    expect(filter.inputs["pattern"]).to.equal("%^ERROR%");
     // the filter watches the fleet's own log group (auto-named from this prefix)
     expect(logGroup.inputs["namePrefix"]).to.equal("/cloudblocks/web-fleet/buddyverse-prod-web/");
     expect(filter.inputs["logGroupName"]).to.match(
@@ -90,6 +90,41 @@ describe("the stack program wires the components (prod)", () => {
     expect(namespaces).to.include.members(["AWS/EC2", "AWS/ApplicationELB", "AWS/RDS"]);
     const alarmWidget = body.widgets.find((w) => w.type === "alarm")!;
     expect(alarmWidget.properties.alarms!.some((arn) => arn.includes("-db-"))).to.equal(true);
+  });
+
+  it("alarms on the web server's own error lines in its error-log group, separate from the app log", () => {
+    const filter = named(
+      ofType(prod, "aws:cloudwatch/logMetricFilter:LogMetricFilter"),
+      "-log-web-server-errors",
+    );
+    expect(filter.inputs["pattern"]).to.equal(
+      "%\\[[a-z0-9_]*:error\\]|\\[[a-z0-9_]*:crit\\]|\\[[a-z0-9_]*:alert\\]|\\[[a-z0-9_]*:emerg\\]%",
+    );
+    expect(filter.inputs["logGroupName"]).to.match(
+      /^\/cloudblocks\/web-fleet\/buddyverse-prod-web\/web-error-/,
+    );
+    const app = named(ofType(prod, "aws:cloudwatch/logMetricFilter:LogMetricFilter"), "-log-app-errors");
+    expect(app.inputs["logGroupName"]).not.to.equal(filter.inputs["logGroupName"]);
+  });
+
+  it("shows the boot-failure, memory and disk alarms of the fleet, an agent that stops reporting being an alarm", () => {
+    const alarms = ofType(prod, "aws:cloudwatch/metricAlarm:MetricAlarm");
+    const by = (suffix: string) => named(alarms, suffix).inputs;
+    expect(by("-web-alarm-boot-failed")).to.include({ treatMissingData: "notBreaching", threshold: 1 });
+    expect(by("-web-alarm-memory")).to.include({
+      metricName: "mem_used_percent",
+      treatMissingData: "breaching",
+    });
+    expect(by("-web-alarm-disk")).to.include({
+      metricName: "disk_used_percent",
+      treatMissingData: "breaching",
+    });
+    expect(
+      named(ofType(prod, "aws:efs/accessPoint:AccessPoint"), "-web-efs-ap").inputs["posixUser"],
+    ).to.deep.equal({
+      uid: 2000,
+      gid: 2000,
+    });
   });
 
   it("exports the STK-2 outputs", () => {
@@ -180,6 +215,16 @@ describe("dev is the cheap variant of the same program (STK-1)", () => {
     });
     expect(databases[0]!.options.protect).to.equal(false);
     expect(dev.plan.outputs["siteUrl"]).to.match(/^http:\/\/.*\.elb\.amazonaws\.com$/);
+  });
+
+  it("recovers its NAT instance on a system status-check failure and alarms to the topic when it is impaired", () => {
+    const alarms = ofType(dev, "aws:cloudwatch/metricAlarm:MetricAlarm");
+    const recover = named(alarms, "-network-nat-recover").inputs;
+    expect(recover["metricName"]).to.equal("StatusCheckFailed_System");
+    expect((recover["alarmActions"] as string[])[0]).to.equal("arn:aws:automate:ap-northeast-2:ec2:recover");
+    const impaired = named(alarms, "-network-nat-impaired").inputs;
+    expect(impaired).to.include({ metricName: "StatusCheckFailed", treatMissingData: "breaching" });
+    expect(impaired["alarmActions"]).to.deep.equal([dev.plan.outputs["alarmTopicArn"]]);
   });
 
   it("shows its documented exceptions as advisory findings, never as mandatory ones", () => {

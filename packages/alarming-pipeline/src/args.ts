@@ -198,7 +198,11 @@ export interface AlarmingPipelineArgs {
   readonly metricAlarms?: readonly MetricAlarmArgs[];
   /** Auto Scaling groups whose launch/terminate events (successful or not) go to the topic (ALM-5). @default [] */
   readonly autoScalingGroupNames?: readonly pulumi.Input<string>[];
-  /** Console sign-in failures and root-user activity → topic (ALM-5). @default true */
+  /**
+   * Console sign-in failures and root-user activity → topic (ALM-5). EventBridge receives these CloudTrail
+   * events only while a trail is logging: set `true` without `auditTrail` only when another trail (e.g. an
+   * organization trail) logs this account. @default true with `auditTrail`, false without
+   */
   readonly securityEvents?: boolean;
   /** Schedules that invoke Lambda functions (ALM-5). @default [] */
   readonly schedules?: readonly ScheduleArgs[];

@@ -79,7 +79,9 @@ export function hardenedBucket(name: string, options: HardenedBucketOptions): Ha
         {
           id: "archive-then-expire",
           status: "Enabled",
-          filter: {},
+          // Every object, as an explicit empty prefix: an empty `filter: {}` reads back differently and shows
+          // a diff on every preview (the provider's documented "all objects" form is `filter.prefix = ""`).
+          filter: { prefix: "" },
           transitions: [
             { days: options.transitionToInfrequentAccessDays, storageClass: "STANDARD_IA" },
             { days: options.transitionToGlacierDays, storageClass: "GLACIER" },

@@ -134,10 +134,17 @@ export class AlarmDashboard extends pulumi.ComponentResource {
             `AlarmDashboard: args.alarmArns: got ${alarms.length} alarms; allowed: at most 100 alarms in one alarm widget`,
           );
         }
+        // The alarm-status widget shows alarms of the dashboard's region; an alarm that lives elsewhere (the
+        // us-east-1 SLA alarm) gets its own alarm graph read from its region, as CDK's AlarmWidget renders it: a
+        // metric widget with `region` and `annotations.alarms` (CloudWatch dashboard body structure).
+        const regionOf = (arn: string) => arn.split(":")[3] ?? r;
+        const home = alarms.filter((arn) => regionOf(arn) === r);
+        const elsewhere = alarms.filter((arn) => regionOf(arn) !== r);
+        const below = 6 + Math.ceil(args.metrics.length / 3) * 6; // under the metric graphs
         return JSON.stringify({
           widgets: [
             // CloudWatch refuses an alarm widget without alarms.
-            ...(alarms.length > 0
+            ...(home.length > 0
               ? [
                   {
                     type: "alarm",
@@ -147,12 +154,26 @@ export class AlarmDashboard extends pulumi.ComponentResource {
                     height: 6,
                     properties: {
                       title: args.alarmWidgetTitle ?? "Alarm status",
-                      alarms,
+                      alarms: home,
                       sortBy: "stateUpdatedTimestamp",
                     },
                   },
                 ]
               : []),
+            ...elsewhere.map((arn, i) => ({
+              type: "metric",
+              x: (i % 2) * 12,
+              y: below + Math.floor(i / 2) * 6,
+              width: 12,
+              height: 6,
+              properties: {
+                title: `${arn.split(":alarm:")[1] ?? arn} (${regionOf(arn)})`,
+                region: regionOf(arn),
+                annotations: { alarms: [arn] },
+                view: "timeSeries",
+                stacked: false,
+              },
+            })),
             ...args.metrics.map((m, i) => metricWidget(m, dims[i] as Record<string, string>, r, i)),
           ],
         });

@@ -110,7 +110,10 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
     // Route 53 metrics live only in us-east-1, and alarm actions must be in the alarm's region. CloudTrail also
     // records global-service events there (root and global-endpoint console sign-ins), so the security rules
     // need a us-east-1 topic too.
-    const securityEvents = args.securityEvents ?? true;
+    // The rules match CloudTrail detail types ("AWS API Call via CloudTrail", sign-ins), which EventBridge
+    // receives only while a trail is logging (EventBridge User Guide, "AWS service events delivered via AWS
+    // CloudTrail"): without this pipeline's trail they would never fire, so they are on by default only with it.
+    const securityEvents = args.securityEvents ?? args.auditTrail !== undefined;
     const global =
       args.slaMonitor || securityEvents
         ? createAlarmTopic(`${name}-global-topic`, {
@@ -248,7 +251,9 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
       ? createAwsConfig(`${name}-config`, args.awsConfig, this.ctx, this)
       : undefined;
 
-    this.alarmTopicArn = topicArn;
+    // Consumers of the ARN (RDS event subscriptions, other stacks' alarms) depend on the topic policy through
+    // it: a publisher created before the policy exists would have its first deliveries refused.
+    this.alarmTopicArn = pulumi.all([topicArn, this.topic.policy.id]).apply(([arn]) => arn);
     this.alarmTopicKeyArn = this.topic.key.arn;
     this.globalAlarmTopicArn = global ? global.topic.arn : pulumi.output(undefined);
     this.webhookSecretArn = ownSecret

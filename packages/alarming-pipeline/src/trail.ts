@@ -58,6 +58,20 @@ export function createAuditTrail(
             },
           },
           {
+            // The trail bucket uses SSE-KMS with an S3 Bucket Key: CloudTrail then needs kms:Decrypt on the key
+            // to create or update the trail (CloudTrail User Guide, "Configure AWS KMS key policies for
+            // CloudTrail", required element 2). Only for this account's trails.
+            Sid: "CloudTrailDecryptsForBucketKey",
+            Effect: "Allow",
+            Principal: { Service: "cloudtrail.amazonaws.com" },
+            Action: "kms:Decrypt",
+            Resource: "*",
+            Condition: {
+              StringEquals: { "aws:SourceAccount": account },
+              ArnLike: { "aws:SourceArn": `arn:${partition}:cloudtrail:*:${account}:trail/*` },
+            },
+          },
+          {
             Sid: "CloudTrailDescribesKey",
             Effect: "Allow",
             Principal: { Service: "cloudtrail.amazonaws.com" },

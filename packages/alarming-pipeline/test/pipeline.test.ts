@@ -67,6 +67,7 @@ describe("AlarmingPipeline: alarm topic (ALM-1)", () => {
     new AlarmingPipeline("alarms", {
       emailAddresses: ["ops@example.com", "Oncall@Example.com"],
       logRetentionDays: 14,
+      securityEvents: true, // with a us-east-1 topic (no trail here, so not on by default)
       chatNotifier: false,
     });
     await env.settle();
@@ -177,7 +178,11 @@ describe("AlarmingPipeline: chat notifier (ALM-2)", () => {
   });
 
   it("without a webhook secret: creates an empty secret under its own key, the notifier reading it through Secrets Manager, and its alarms", async () => {
-    const pipeline = new AlarmingPipeline("alarms", { emailAddresses: ["ops@example.com"] });
+    // Security events on (a trail elsewhere), so there is a us-east-1 topic for the notifier to hear too.
+    const pipeline = new AlarmingPipeline("alarms", {
+      emailAddresses: ["ops@example.com"],
+      securityEvents: true,
+    });
     await env.settle();
     const secret = env.recorder.one("aws:secretsmanager/secret:Secret", "alarms-webhook");
     const key = env.recorder.one("aws:kms/key:Key", "alarms-webhook-key");
@@ -242,7 +247,8 @@ describe("AlarmingPipeline: chat notifier (ALM-2)", () => {
   });
 
   it("lets only the alarm topics send to its queue (aws:SourceArn), and reads only that secret and that queue", async () => {
-    new AlarmingPipeline("alarms", { webhookSecretArn: SECRET_ARN });
+    // Both topics: security events on, as another trail would deliver them (not on by default without one).
+    new AlarmingPipeline("alarms", { webhookSecretArn: SECRET_ARN, securityEvents: true });
     await env.settle();
     const topic = env.recorder.one("aws:sns/topic:Topic", "alarms-topic");
     const globalTopic = env.recorder.one("aws:sns/topic:Topic", "alarms-global-topic");
@@ -390,8 +396,21 @@ describe("AlarmingPipeline: EventBridge (ALM-5)", () => {
   let env: MockEnvironment;
   beforeEach(() => (env = setupMocks()));
 
-  it("sends Auto Scaling launch/terminate results of the given groups, sign-in failures and root use to the topic", async () => {
+  it("without a trail, leaves out the sign-in and root rules by default: EventBridge gets CloudTrail events only from a logging trail", async () => {
     new AlarmingPipeline("alarms", { autoScalingGroupNames: ["web-asg"] });
+    await env.settle();
+    expect(env.recorder.ofType("aws:cloudwatch/eventRule:EventRule").map((r) => r.name)).to.deep.equal([
+      "alarms-asg-fleet",
+    ]);
+    const withTrail = setupMocks();
+    new AlarmingPipeline("alarms", { auditTrail: {} });
+    await withTrail.settle();
+    const names = withTrail.recorder.ofType("aws:cloudwatch/eventRule:EventRule").map((r) => r.name);
+    expect(names).to.include.members(["alarms-signin-failures", "alarms-root-activity-global"]);
+  });
+
+  it("sends Auto Scaling launch/terminate results of the given groups, sign-in failures and root use to the topic", async () => {
+    new AlarmingPipeline("alarms", { autoScalingGroupNames: ["web-asg"], securityEvents: true });
     await env.settle();
     const topicArn = env.recorder.one("aws:sns/topic:Topic", "alarms-topic").outputs["arn"];
     const asg = env.recorder.one("aws:cloudwatch/eventRule:EventRule", "alarms-asg-fleet");

@@ -14,6 +14,7 @@ export {
   isSecretLikeKey,
   looksLikeSecretValue,
   redactSecrets,
+  redactText,
   secretLikeKeyPaths,
 } from "./secrets";
 export { nearestKey } from "./suggest";
@@ -29,6 +30,19 @@ export {
   type Principal,
 } from "./iam";
 export { LOG_RETENTION_DAYS, isLogRetentionDays, type LogRetentionDays } from "./cloudwatch";
+export {
+  renderBootScript,
+  bootBoundSeconds,
+  retryBoundSeconds,
+  retryDelays,
+  shQuote,
+  BOOT_LOG_PATH,
+  BOOT_OK_LINE,
+  BOOT_FAILED_PREFIX,
+  STEP_KILL_AFTER_SECONDS,
+  type BootStep,
+  type BootScriptSpec,
+} from "./boot-script";
 export {
   COST_ALLOCATION_TAG,
   TAGGABLE_TYPES,

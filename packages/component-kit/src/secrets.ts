@@ -60,3 +60,18 @@ export function secretLikeKeyPaths(value: unknown, path: readonly PropertyKey[] 
     isSecretLikeKey(key) ? [[...path, key]] : secretLikeKeyPaths(child, [...path, key]),
   );
 }
+
+// Credential-looking substrings of a longer text (a message that quotes another value).
+const SECRET_SUBSTRINGS: readonly RegExp[] = [
+  /[a-z][a-z0-9+.-]*:\/\/[^\s"']*(hooks\.slack\.com|discord(app)?\.com\/api\/webhooks|\.webhook\.office\.com)[^\s"']*/gi,
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g,
+  /\bxox[abposr]-[A-Za-z0-9-]+/g,
+  /\b(AKIA|ASIA)[A-Z0-9]{16}\b/g,
+  /\bgh[pousr]_[A-Za-z0-9]{30,}/g,
+  /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@"']+:[^/\s@"']+@[^\s"']*/gi,
+];
+
+/** `text` with every credential-looking substring replaced by `[secret]` (last line of defence for messages). */
+export function redactText(text: string): string {
+  return SECRET_SUBSTRINGS.reduce((acc, pattern) => acc.replace(pattern, SECRET_VALUE), text);
+}

@@ -1,23 +1,32 @@
 import { z } from "zod";
-import { isSecretLikeKey, redactSecrets, SECRET_VALUE } from "./secrets";
+import { isSecretLikeKey, redactSecrets, redactText, SECRET_VALUE } from "./secrets";
 import { objectKeysAt } from "./strict";
 import { nearestKey } from "./suggest";
 
 /** Bad component arguments: one line per problem, each naming the argument path, the bad value and what is allowed. */
 export class ArgsValidationError extends Error {
+  readonly problems: readonly string[];
   constructor(
     readonly component: string,
-    readonly problems: readonly string[],
+    problems: readonly string[],
   ) {
-    super(`${component}: invalid arguments\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    // A message may quote another argument's value: no credential survives into it, whatever rule wrote it.
+    const redacted = problems.map(redactText);
+    super(`${component}: invalid arguments\n${redacted.map((p) => `  - ${p}`).join("\n")}`);
+    this.problems = redacted;
     this.name = "ArgsValidationError";
   }
 }
 
-/** `args.subnets[1].cidr` from a zod path. */
+/** `args.subnets[1].cidr` from a zod path; a key that is not a plain name is quoted: `args.tags["a b"]`. */
 export function formatPath(root: string, path: readonly PropertyKey[]): string {
   return path.reduce<string>(
-    (acc, key) => (typeof key === "number" ? `${acc}[${key}]` : `${acc}.${String(key)}`),
+    (acc, key) =>
+      typeof key === "number"
+        ? `${acc}[${key}]`
+        : /^[A-Za-z0-9_$-]+$/.test(String(key))
+          ? `${acc}.${String(key)}`
+          : `${acc}[${JSON.stringify(String(key))}]`,
     root,
   );
 }

@@ -66,6 +66,16 @@ describe("component-kit strict arguments (argsObject)", () => {
     );
   });
 
+  it("redacts a credential quoted inside any message, whatever rule wrote it", () => {
+    const error = new ArgsValidationError("C", [
+      'args.domainName: got "a.link"; allowed: a name inside the hosted zone https://hooks.slack.com/services/T/B/x',
+    ]);
+    expect(error.problems).to.deep.equal([
+      'args.domainName: got "a.link"; allowed: a name inside the hosted zone [secret]',
+    ]);
+    expect(error.message).not.to.contain("hooks.slack.com");
+  });
+
   it("tells secret-like keys from references to secrets", () => {
     for (const key of [
       "password",

@@ -8,6 +8,7 @@ import {
   LOG_RETENTION_DAYS,
 } from "@cloudblocks/component-kit";
 import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 
 /**
@@ -15,9 +16,11 @@ import { z } from "zod";
  * - `perAz`: a NAT gateway in every AZ, each app subnet through its own AZ's (losing an AZ never cuts another's egress).
  * - `single`: one NAT gateway for all AZs (cheaper; egress depends on one AZ).
  * - `instance`: one small EC2 NAT instance (cheapest; for dev: no managed failover, bandwidth of one instance).
+ * - `instancePerAz`: a NAT instance in every AZ, each app subnet through its own AZ's (seed 003's Buddy-NAT1 and
+ *   Buddy-NAT2: losing an AZ never cuts another's egress, for the price of one small instance per AZ).
  * - `none`: no egress at all (use VPC endpoints).
  */
-export type NatMode = "perAz" | "single" | "instance" | "none";
+export type NatMode = "perAz" | "single" | "instance" | "instancePerAz" | "none";
 
 /** Per-tier CIDR blocks, index-aligned with `availabilityZones`. */
 export interface SubnetCidrs {
@@ -40,7 +43,7 @@ export interface HaVpcArgs {
   readonly subnetMasks?: { readonly public?: number; readonly app?: number; readonly data?: number };
   /** @default "perAz" */
   readonly natMode?: NatMode;
-  /** Options of the NAT instance; only with `natMode: "instance"`. */
+  /** Options of the NAT instances; only with `natMode: "instance"` or `"instancePerAz"`. */
   readonly natInstance?: {
     /** Graviton instance types need no change: the AMI follows the architecture. @default "t4g.nano" */
     readonly instanceType?: string;
@@ -52,12 +55,15 @@ export interface HaVpcArgs {
     readonly s3BucketArn?: string;
   };
   /**
-   * A bastion host in the first public subnet, SSH only from these CIDRs. Without it, operators use Systems
-   * Manager Session Manager, which needs no inbound port at all (the default, and the recommended path).
+   * A bastion host in the first public subnet (or one per AZ), SSH only from these CIDRs. Without it, operators
+   * use Systems Manager Session Manager, which needs no inbound port at all (the default, and the recommended
+   * path; the README shows port forwarding to the database through it).
    * @default none
    */
   readonly bastion?: {
     readonly allowedCidrs: readonly string[];
+    /** A bastion in every AZ's public subnet (seed 003), instead of one in the first. @default false */
+    readonly perAz?: boolean;
     /** @default "t4g.nano" */
     readonly instanceType?: string;
     /** An EC2 key pair for plain SSH; leave out to reach the host through Session Manager only. @default none */
@@ -65,6 +71,11 @@ export interface HaVpcArgs {
   };
   /** An S3 gateway endpoint on the app and data route tables, so S3 traffic skips NAT (and its charges). @default true */
   readonly s3GatewayEndpoint?: boolean;
+  /**
+   * Where the NAT instances' impaired alarms go (ALM-1). Without it a NAT instance is still recovered by EC2 on
+   * a system status-check failure, but nobody hears of it. @default none
+   */
+  readonly alarmTopicArn?: pulumi.Input<string>;
 }
 
 export { LOG_RETENTION_DAYS };
@@ -113,7 +124,9 @@ export const haVpcArgsSchema = z
       .strict()
       .default({ public: 24, app: 22, data: 24 }),
     natMode: z
-      .enum(["perAz", "single", "instance", "none"], { message: "allowed: perAz, single, instance, none" })
+      .enum(["perAz", "single", "instance", "instancePerAz", "none"], {
+        message: "allowed: perAz, single, instance, instancePerAz, none",
+      })
       .default("perAz"),
     natInstance: z
       .object({ instanceType: instanceType.default("t4g.nano") })
@@ -148,12 +161,19 @@ export const haVpcArgsSchema = z
             ),
           )
           .min(1, "allowed: at least one CIDR"),
+        perAz: z.boolean().default(false),
         instanceType: instanceType.default("t4g.nano"),
         keyName: z.string().min(1).max(255).optional(),
       })
       .strict()
       .optional(),
     s3GatewayEndpoint: z.boolean().default(true),
+    alarmTopicArn: z
+      .custom<pulumi.Input<string>>(
+        (v) => (typeof v === "string" ? /^arn:aws[a-z-]*:sns:/.test(v) : pulumi.Output.isInstance(v)),
+        "allowed: an SNS topic ARN (a string or a pulumi Output)",
+      )
+      .optional(),
   })
   .strict()
   .superRefine((args, ctx) => {
@@ -175,12 +195,12 @@ export const haVpcArgsSchema = z
         input: azs,
         message: "allowed: AZs of one region",
       });
-    if (args.natInstance && args.natMode !== "instance") {
+    if (args.natInstance && args.natMode !== "instance" && args.natMode !== "instancePerAz") {
       ctx.addIssue({
         code: "custom",
         path: ["natInstance"],
         input: args.natInstance,
-        message: `allowed only with natMode "instance" (natMode is "${args.natMode}")`,
+        message: `allowed only with natMode "instance" or "instancePerAz" (natMode is "${args.natMode}")`,
       });
     }
     if (args.subnetCidrs) checkSubnetPlan(args.cidrBlock, azs.length, args.subnetCidrs, ctx);

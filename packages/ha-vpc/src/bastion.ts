@@ -1,10 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { bastionUserData } from "./boot-scripts";
 import { amazonLinux2023, hardenedInstanceBasics, ssmInstanceProfile } from "./ssm-instance-profile";
 
 export interface BastionArgs {
   readonly vpcId: pulumi.Input<string>;
-  readonly publicSubnetId: pulumi.Input<string>;
+  /** One bastion per entry; `suffix` is undefined for the single bastion. */
+  readonly hosts: readonly { readonly suffix?: string; readonly publicSubnetId: pulumi.Input<string> }[];
   readonly allowedCidrs: readonly string[];
   readonly instanceType: string;
   readonly keyName?: string;
@@ -15,7 +17,10 @@ export function cidrKey(cidr: string): string {
   return cidr.replace(/[./]/g, "-");
 }
 
-/** NET-7 (seed 003): a bastion host in a public subnet, SSH only from the given networks. */
+/**
+ * NET-7 (seed 003): bastion hosts in public subnets (one, or one per AZ), SSH only from the given networks,
+ * sharing one security group, which the database can trust (DB-4).
+ */
 export function createBastion(
   name: string,
   args: BastionArgs,
@@ -50,19 +55,27 @@ export function createBastion(
     },
     { parent },
   );
-  new aws.ec2.Instance(
-    `${name}-bastion`,
-    {
-      ami: amazonLinux2023(args.instanceType, parent),
-      instanceType: args.instanceType,
-      subnetId: args.publicSubnetId,
-      vpcSecurityGroupIds: [securityGroup.id],
-      associatePublicIpAddress: true,
-      keyName: args.keyName,
-      iamInstanceProfile: ssmInstanceProfile(`${name}-bastion`, parent).name,
-      ...hardenedInstanceBasics,
-    },
-    { parent, ignoreChanges: ["ami"] },
-  );
+  const profile = ssmInstanceProfile(`${name}-bastion`, parent);
+  const userData = bastionUserData();
+  for (const host of args.hosts) {
+    const role = host.suffix ? `${name}-bastion-${host.suffix}` : `${name}-bastion`;
+    new aws.ec2.Instance(
+      role,
+      {
+        ami: amazonLinux2023(args.instanceType, parent),
+        instanceType: args.instanceType,
+        subnetId: host.publicSubnetId,
+        vpcSecurityGroupIds: [securityGroup.id],
+        associatePublicIpAddress: true,
+        keyName: args.keyName,
+        iamInstanceProfile: profile.name,
+        userData,
+        maintenanceOptions: { autoRecovery: "default" },
+        tags: { Name: role },
+        ...hardenedInstanceBasics,
+      },
+      { parent, ignoreChanges: ["ami"] },
+    );
+  }
   return securityGroup;
 }

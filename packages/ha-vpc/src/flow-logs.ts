@@ -43,7 +43,7 @@ export function createFlowLogs(
     },
     { parent },
   );
-  new aws.iam.RolePolicy(
+  const writePolicy = new aws.iam.RolePolicy(
     `${name}-flow-logs-write`,
     {
       role: role.id,
@@ -80,7 +80,8 @@ export function createFlowLogs(
       iamRoleArn: role.arn,
       maxAggregationInterval: 60,
     },
-    { parent },
+    // The role can write only once its policy exists: without the ordering the first deliveries can fail.
+    { parent, dependsOn: [writePolicy] },
   );
   if (args.s3BucketArn) {
     new aws.ec2.FlowLog(

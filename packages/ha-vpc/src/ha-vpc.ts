@@ -12,12 +12,13 @@ import type { HaVpcArgs, NatMode, ValidHaVpcArgs } from "./args";
 import { validateHaVpcArgs } from "./validate";
 import { createBastion } from "./bastion";
 import { createFlowLogs } from "./flow-logs";
-import { createNatInstance } from "./nat-instance";
+import { createNatInstances } from "./nat-instance";
 
 const natStrategy: Record<NatMode, awsx.types.enums.ec2.NatGatewayStrategy> = {
   perAz: "OnePerAz",
   single: "Single",
   instance: "None",
+  instancePerAz: "None",
   none: "None",
 };
 
@@ -67,7 +68,10 @@ export class HaVpc extends pulumi.ComponentResource implements NetworkRef {
   readonly flowLogGroupName: pulumi.Output<string>;
   /** Present only with a bastion: give it to WebFleet and MonitoredDatabase as a trusted SSH/MySQL source. */
   readonly bastionSecurityGroupId?: pulumi.Output<string>;
+  /** The (first) NAT instance, with `natMode: "instance"` or `"instancePerAz"`. */
   readonly natInstanceId?: pulumi.Output<string>;
+  /** Every NAT instance, index-aligned with `availabilityZones` in `instancePerAz` mode. */
+  readonly natInstanceIds?: pulumi.Output<string>[];
 
   constructor(name: string, rawArgs: HaVpcArgs, opts?: pulumi.ComponentResourceOptions) {
     // Validate before anything exists: a bad argument must not leave half a network behind (ALL-1).
@@ -136,29 +140,53 @@ export class HaVpc extends pulumi.ComponentResource implements NetworkRef {
       );
     }
 
-    if (args.natMode === "instance") {
-      const nat = createNatInstance(
+    if (args.natMode === "instance" || args.natMode === "instancePerAz") {
+      const appRouteTable = (i: number) => ({
+        availabilityZone: azs[i]!,
+        routeTableId: this.appRouteTableIds[i]!,
+      });
+      const nats = createNatInstances(
         name,
         {
           vpcId: this.vpcId,
           vpcCidr: args.cidrBlock,
           instanceType: args.natInstance?.instanceType ?? "t4g.nano",
-          publicSubnetId: this.publicSubnetIds[0]!,
-          availabilityZone: azs[0]!,
-          appRouteTables: azs.map((availabilityZone, i) => ({
-            availabilityZone,
-            routeTableId: this.appRouteTableIds[i]!,
-          })),
+          // instance: one NAT in the first AZ for every app subnet; instancePerAz: each AZ its own.
+          instances:
+            args.natMode === "instance"
+              ? [
+                  {
+                    availabilityZone: azs[0]!,
+                    publicSubnetId: this.publicSubnetIds[0]!,
+                    appRouteTables: azs.map((_, i) => appRouteTable(i)),
+                  },
+                ]
+              : azs.map((az, i) => ({
+                  suffix: azSuffix(az),
+                  availabilityZone: az,
+                  publicSubnetId: this.publicSubnetIds[i]!,
+                  appRouteTables: [appRouteTable(i)],
+                })),
+          alarmTopicArn: args.alarmTopicArn,
+          region,
         },
         this,
       );
-      this.natInstanceId = nat.id;
+      this.natInstanceIds = nats.map((n) => n.id);
+      this.natInstanceId = this.natInstanceIds[0];
     }
 
     if (args.bastion) {
+      const { perAz, ...bastion } = args.bastion;
       this.bastionSecurityGroupId = createBastion(
         name,
-        { vpcId: this.vpcId, publicSubnetId: this.publicSubnetIds[0]!, ...args.bastion },
+        {
+          vpcId: this.vpcId,
+          hosts: perAz
+            ? azs.map((az, i) => ({ suffix: azSuffix(az), publicSubnetId: this.publicSubnetIds[i]! }))
+            : [{ publicSubnetId: this.publicSubnetIds[0]! }],
+          ...bastion,
+        },
         this,
       ).id;
     }

@@ -1,47 +1,41 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { azSuffix } from "@cloudblocks/component-kit";
+import { natUserData } from "./boot-scripts";
 import { amazonLinux2023, hardenedInstanceBasics, ssmInstanceProfile } from "./ssm-instance-profile";
 
-export interface NatInstanceArgs {
+export { natUserData };
+
+export interface NatInstancesArgs {
   readonly vpcId: pulumi.Input<string>;
   readonly vpcCidr: string;
   readonly instanceType: string;
-  /** The public subnet (and its AZ) the instance lives in. */
-  readonly publicSubnetId: pulumi.Input<string>;
-  readonly availabilityZone: string;
-  /** App route tables by AZ: each gets its default route through the instance. */
-  readonly appRouteTables: readonly {
+  /** One NAT instance per entry; `suffix` is undefined for the single instance of `natMode: "instance"`. */
+  readonly instances: readonly {
+    readonly suffix?: string;
     readonly availabilityZone: string;
-    readonly routeTableId: pulumi.Input<string>;
+    readonly publicSubnetId: pulumi.Input<string>;
+    /** App route tables (by AZ) whose default route goes through this instance. */
+    readonly appRouteTables: readonly {
+      readonly availabilityZone: string;
+      readonly routeTableId: pulumi.Input<string>;
+    }[];
   }[];
+  /** Where the impaired alarms go; without it only the recovery alarm exists. */
+  readonly alarmTopicArn?: pulumi.Input<string>;
+  readonly region: pulumi.Input<string>;
 }
 
 /**
- * Turns Amazon Linux 2023 into a NAT: forwarding on, masquerade out of the default interface, persisted so a
- * reboot keeps it (the procedure of the VPC user guide's "NAT instances" chapter).
+ * The cheap egress of seed 003 ("NAT instance to save cost"): small instances in public subnets, source/dest
+ * check off, one security group (all traffic from the VPC in, anything out), reachable by Session Manager,
+ * each recovered by EC2 on a system status-check failure and alarmed on when impaired.
  */
-export const natUserData = `#!/bin/bash
-set -euo pipefail
-dnf install -y iptables-services
-systemctl enable --now iptables
-echo "net.ipv4.ip_forward = 1" > /etc/sysctl.d/90-nat.conf
-sysctl -p /etc/sysctl.d/90-nat.conf
-iface=$(ip route show default | awk '{print $5; exit}')
-iptables -t nat -A POSTROUTING -o "$iface" -j MASQUERADE
-iptables -F FORWARD
-service iptables save
-`;
-
-/**
- * The cheap egress of seed 003 ("NAT instance to save cost"): one small instance in a public subnet, source/dest
- * check off, its own security group (all traffic from the VPC in, anything out), reachable by Session Manager.
- */
-export function createNatInstance(
+export function createNatInstances(
   name: string,
-  args: NatInstanceArgs,
+  args: NatInstancesArgs,
   parent: pulumi.Resource,
-): aws.ec2.Instance {
+): aws.ec2.Instance[] {
   const securityGroup = new aws.ec2.SecurityGroup(
     `${name}-nat-sg`,
     { vpcId: args.vpcId, description: "NAT instance: forwards traffic from the VPC to the internet" },
@@ -67,33 +61,101 @@ export function createNatInstance(
     },
     { parent },
   );
-  const instance = new aws.ec2.Instance(
-    `${name}-nat`,
-    {
-      ami: amazonLinux2023(args.instanceType, parent),
-      instanceType: args.instanceType,
-      subnetId: args.publicSubnetId,
-      availabilityZone: args.availabilityZone,
-      vpcSecurityGroupIds: [securityGroup.id],
-      associatePublicIpAddress: true,
-      sourceDestCheck: false,
-      iamInstanceProfile: ssmInstanceProfile(`${name}-nat`, parent).name,
-      userData: natUserData,
-      ...hardenedInstanceBasics,
-    },
-    // A newer AMI must not silently replace the only NAT of the environment: roll it on purpose.
-    { parent, ignoreChanges: ["ami"] },
-  );
-  for (const table of args.appRouteTables) {
-    new aws.ec2.Route(
-      `${name}-app-nat-${azSuffix(table.availabilityZone)}`,
+  const profile = ssmInstanceProfile(`${name}-nat`, parent);
+  const userData = natUserData();
+
+  return args.instances.map(({ suffix, availabilityZone, publicSubnetId, appRouteTables }) => {
+    const role = suffix ? `${name}-nat-${suffix}` : `${name}-nat`;
+    const instance = new aws.ec2.Instance(
+      role,
       {
-        routeTableId: table.routeTableId,
-        destinationCidrBlock: "0.0.0.0/0",
-        networkInterfaceId: instance.primaryNetworkInterfaceId,
+        ami: amazonLinux2023(args.instanceType, parent),
+        instanceType: args.instanceType,
+        subnetId: publicSubnetId,
+        availabilityZone,
+        vpcSecurityGroupIds: [securityGroup.id],
+        associatePublicIpAddress: true,
+        sourceDestCheck: false,
+        iamInstanceProfile: profile.name,
+        userData,
+        // EC2's simplified automatic recovery on a system status-check failure (the default, stated so a
+        // later default cannot silently turn it off); the alarm below recovers it explicitly as well.
+        maintenanceOptions: { autoRecovery: "default" },
+        tags: { Name: role },
+        ...hardenedInstanceBasics,
       },
-      { parent },
+      // A newer AMI must not silently replace the NAT of the environment: roll it on purpose.
+      { parent, ignoreChanges: ["ami"] },
     );
-  }
-  return instance;
+    for (const table of appRouteTables) {
+      new aws.ec2.Route(
+        `${name}-app-nat-${azSuffix(table.availabilityZone)}`,
+        {
+          routeTableId: table.routeTableId,
+          destinationCidrBlock: "0.0.0.0/0",
+          networkInterfaceId: instance.primaryNetworkInterfaceId,
+        },
+        { parent },
+      );
+    }
+    createNatAlarms(role, instance, args, parent);
+    return instance;
+  });
 }
+
+/**
+ * A system status-check failure (lost host, network, power) recovers the instance onto healthy hardware, same
+ * id, IP addresses and volumes (the `arn:aws:automate:<region>:ec2:recover` alarm action); any status-check
+ * failure for 3 minutes, or no status data at all (stopped, terminated), is an alarm to the topic.
+ */
+function createNatAlarms(
+  role: string,
+  instance: aws.ec2.Instance,
+  args: NatInstancesArgs,
+  parent: pulumi.Resource,
+): void {
+  const topic = args.alarmTopicArn ? [args.alarmTopicArn] : [];
+  const common = {
+    namespace: "AWS/EC2",
+    dimensions: { InstanceId: instance.id },
+    statistic: "Maximum",
+    period: 60,
+    comparisonOperator: "GreaterThanOrEqualToThreshold",
+    threshold: 1,
+    actionsEnabled: true,
+  };
+  new aws.cloudwatch.MetricAlarm(
+    `${role}-recover`,
+    {
+      ...common,
+      alarmDescription: `NAT instance ${role}: system status check failed for 2 minutes, EC2 recovers it`,
+      metricName: "StatusCheckFailed_System",
+      evaluationPeriods: 2,
+      datapointsToAlarm: 2,
+      // Recovering needs a failed check: no data (a stopped instance) is for the impaired alarm.
+      treatMissingData: "missing",
+      alarmActions: [recoverAction(args.region, parent), ...topic],
+      okActions: topic,
+    },
+    { parent },
+  );
+  if (!args.alarmTopicArn) return;
+  new aws.cloudwatch.MetricAlarm(
+    `${role}-impaired`,
+    {
+      ...common,
+      alarmDescription: `NAT instance ${role}: status checks failing for 3 minutes, or not reporting (egress of its AZs is down)`,
+      metricName: "StatusCheckFailed",
+      evaluationPeriods: 3,
+      datapointsToAlarm: 3,
+      treatMissingData: "breaching",
+      alarmActions: topic,
+      okActions: topic,
+    },
+    { parent },
+  );
+}
+
+/** The alarm action that has EC2 recover the instance (CloudWatch "Add actions to alarms": EC2 actions). */
+const recoverAction = (region: pulumi.Input<string>, parent: pulumi.Resource): pulumi.Output<string> =>
+  pulumi.interpolate`arn:${aws.getPartitionOutput({}, { parent }).partition}:automate:${region}:ec2:recover`;

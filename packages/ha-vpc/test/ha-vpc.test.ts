@@ -206,6 +206,72 @@ describe("HaVpc cheaper NAT modes", () => {
     ]);
   });
 
+  it("instancePerAz: a NAT instance in every AZ, each app table routed to its own AZ's; NET-4 holds", async () => {
+    const TOPIC = "arn:aws:sns:ap-northeast-2:123456789012:alarms";
+    const { env, vpc } = await buildVpc({ ...seedPlan, natMode: "instancePerAz", alarmTopicArn: TOPIC });
+    const nats = env.recorder.ofType("aws:ec2/instance:Instance");
+    expect(nats.map((n) => [n.name, n.inputs["availabilityZone"]])).to.deep.equal([
+      ["net-nat-a", "ap-northeast-2a"],
+      ["net-nat-c", "ap-northeast-2c"],
+    ]);
+    const publicIds = await Promise.all(vpc.publicSubnetIds.map((id) => outputOf(id)));
+    expect(nats.map((n) => n.inputs["subnetId"])).to.deep.equal(publicIds);
+    const tables = await Promise.all(vpc.appRouteTableIds.map((id) => outputOf(id)));
+    const routes = env.recorder.ofType("aws:ec2/route:Route").filter((r) => r.inputs["networkInterfaceId"]);
+    expect(
+      routes.map((r) => [r.name, r.inputs["routeTableId"], r.inputs["networkInterfaceId"]]),
+    ).to.deep.equal([
+      ["net-app-nat-a", tables[0], nats[0]!.outputs["primaryNetworkInterfaceId"]],
+      ["net-app-nat-c", tables[1], nats[1]!.outputs["primaryNetworkInterfaceId"]],
+    ]);
+    expect(await Promise.all(vpc.natInstanceIds!.map((id) => outputOf(id)))).to.deep.equal(
+      nats.map((n) => n.id),
+    );
+    // One recovery and one impaired alarm per instance.
+    const alarms = env.recorder.ofType("aws:cloudwatch/metricAlarm:MetricAlarm");
+    expect(alarms.map((a) => a.name).sort()).to.deep.equal([
+      "net-nat-a-impaired",
+      "net-nat-a-recover",
+      "net-nat-c-impaired",
+      "net-nat-c-recover",
+    ]);
+    const report = await runPolicies(env.recorder.resources, { policies });
+    expect(report.violations.map((v) => `${v.policy}: ${v.message}`)).to.deep.equal([]);
+  });
+
+  it("a NAT instance is recovered by EC2 on a system status-check failure and alarms when impaired or silent", async () => {
+    const TOPIC = "arn:aws:sns:ap-northeast-2:123456789012:alarms";
+    const { env } = await buildVpc({ ...seedPlan, natMode: "instance", alarmTopicArn: TOPIC });
+    const nat = env.recorder.one("aws:ec2/instance:Instance");
+    expect(nat.inputs["maintenanceOptions"]).to.deep.equal({ autoRecovery: "default" });
+    const alarm = (n: string) => env.recorder.one("aws:cloudwatch/metricAlarm:MetricAlarm", n).inputs;
+    expect(alarm("net-nat-recover")).to.deep.include({
+      namespace: "AWS/EC2",
+      metricName: "StatusCheckFailed_System",
+      dimensions: { InstanceId: nat.id },
+      statistic: "Maximum",
+      threshold: 1,
+      comparisonOperator: "GreaterThanOrEqualToThreshold",
+      evaluationPeriods: 2,
+      treatMissingData: "missing",
+    });
+    expect(alarm("net-nat-recover")["alarmActions"]).to.deep.equal([
+      "arn:aws:automate:ap-northeast-2:ec2:recover",
+      TOPIC,
+    ]);
+    expect(alarm("net-nat-impaired")).to.deep.include({
+      metricName: "StatusCheckFailed",
+      evaluationPeriods: 3,
+      treatMissingData: "breaching",
+      alarmActions: [TOPIC],
+      okActions: [TOPIC],
+    });
+    // Without a topic EC2 still recovers it; there is nobody to tell about impairment.
+    const quiet = await buildVpc({ ...seedPlan, natMode: "instance" });
+    const names = quiet.env.recorder.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").map((a) => a.name);
+    expect(names).to.deep.equal(["net-nat-recover"]);
+  });
+
   it("none: no NAT at all and no default route outside the public subnets", async () => {
     const { env } = await buildVpc({ ...seedPlan, natMode: "none" });
     expect(env.recorder.ofType("aws:ec2/natGateway:NatGateway")).to.have.length(0);
@@ -256,7 +322,26 @@ describe("HaVpc options", () => {
     ]);
     const host = env.recorder.one("aws:ec2/instance:Instance", "net-bastion");
     expect(host.inputs["metadataOptions"]).to.deep.include({ httpTokens: "required" });
+    expect(host.inputs["userData"]).to.contain("dnf install -y mariadb105");
     const group = env.recorder.one("aws:ec2/securityGroup:SecurityGroup", "net-bastion-sg");
+    expect(await outputOf(vpc.bastionSecurityGroupId!)).to.equal(group.id);
+  });
+
+  it("bastion perAz: one bastion in every AZ's public subnet, one shared security group", async () => {
+    const { env, vpc } = await buildVpc({
+      ...seedPlan,
+      bastion: { allowedCidrs: ["203.0.113.0/24"], perAz: true },
+    });
+    const hosts = env.recorder.ofType("aws:ec2/instance:Instance");
+    const publicIds = await Promise.all(vpc.publicSubnetIds.map((id) => outputOf(id)));
+    expect(hosts.map((h) => [h.name, h.inputs["subnetId"]])).to.deep.equal([
+      ["net-bastion-a", publicIds[0]],
+      ["net-bastion-c", publicIds[1]],
+    ]);
+    const group = env.recorder.one("aws:ec2/securityGroup:SecurityGroup", "net-bastion-sg");
+    expect(
+      hosts.every((h) => JSON.stringify(h.inputs["vpcSecurityGroupIds"]) === JSON.stringify([group.id])),
+    ).to.equal(true);
     expect(await outputOf(vpc.bastionSecurityGroupId!)).to.equal(group.id);
   });
 

@@ -100,10 +100,10 @@ describe("HaVpc input validation (ALL-1)", () => {
     expect(
       await problemsOf({ ...seedPlan, natMode: "perAz", natInstance: { instanceType: "t4g.nano" } }),
     ).to.deep.equal([
-      'args.natInstance: got {"instanceType":"t4g.nano"}; allowed only with natMode "instance" (natMode is "perAz")',
+      'args.natInstance: got {"instanceType":"t4g.nano"}; allowed only with natMode "instance" or "instancePerAz" (natMode is "perAz")',
     ]);
     expect(await problemsOf({ ...seedPlan, natMode: "cheap" })).to.deep.equal([
-      'args.natMode: got "cheap"; allowed: perAz, single, instance, none',
+      'args.natMode: got "cheap"; allowed: perAz, single, instance, instancePerAz, none',
     ]);
   });
 
@@ -152,7 +152,7 @@ describe("HaVpc input validation (ALL-1)", () => {
 
   it("refuses a misspelt key, listing the allowed ones and the nearest", async () => {
     expect(await problemsOf({ ...seedPlan, natMod: "single" })).to.deep.equal([
-      'args.natMod: got "single"; allowed: a known key — did you mean natMode? (keys: availabilityZones, cidrBlock, subnetCidrs, subnetMasks, natMode, natInstance, flowLogs, bastion, s3GatewayEndpoint)',
+      'args.natMod: got "single"; allowed: a known key — did you mean natMode? (keys: availabilityZones, cidrBlock, subnetCidrs, subnetMasks, natMode, natInstance, flowLogs, bastion, s3GatewayEndpoint, alarmTopicArn)',
     ]);
   });
 });

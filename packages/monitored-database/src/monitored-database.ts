@@ -427,6 +427,10 @@ export class MonitoredDatabase extends pulumi.ComponentResource {
       },
       { parent: this },
     );
+    // Kept on purpose although it stays silent: DB security groups exist only on EC2-Classic, so a VPC-only
+    // account never emits these events. Security Hub's RDS.22 (FSBP, listed in the security reference as
+    // RDS.20–22) checks that such a subscription exists (source type db-security-group, categories
+    // configuration change and failure); without it the account fails the control. It costs nothing.
     new aws.rds.EventSubscription(
       `${name}-security-group-events`,
       {

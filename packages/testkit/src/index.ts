@@ -33,4 +33,12 @@ export { FailureLog, type ProgramFailure } from "./failures";
 export { modelAwsxVpc, type VirtualChild, type AwsxVpcModel } from "./model/awsx-vpc";
 export * from "./plan";
 export { standardTestTags, taggedProvider } from "./tagged-provider";
+export {
+  runBootScript,
+  shellcheck,
+  STUBBED_COMMANDS,
+  type BootRun,
+  type BootRunOptions,
+  type Cue,
+} from "./boot-harness";
 export * from "./provider-rules";

@@ -244,13 +244,15 @@ describe("AWS rules the provider does not check", () => {
 
   it("CreateDBInstanceReadReplica: a same-region replica sends no KmsKeyId; a cross-region one may", () => {
     const key = `arn:aws:kms:${REGION}:123456789012:key/k`;
-    expect(refused("aws:rds/instance:Instance", { replicateSourceDb: "db-primary", kmsKeyId: key })).to.equal(
+    const replica = { instanceClass: "db.m6g.large", replicateSourceDb: "db-primary" };
+    expect(refused("aws:rds/instance:Instance", { ...replica, kmsKeyId: key })).to.equal(
       `aws:rds/instance:Instance "r": kmsKeyId: got "${key}" on a read replica of "db-primary" in the same region (${REGION}); ` +
         "allowed: nothing (a same-region replica inherits the source's key) " +
         "[AWS rule: https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstanceReadReplica.html (KmsKeyId)]",
     );
-    expect(refused("aws:rds/instance:Instance", { replicateSourceDb: "db-primary" })).to.equal(undefined);
+    expect(refused("aws:rds/instance:Instance", replica)).to.equal(undefined);
     const crossRegion = {
+      ...replica,
       replicateSourceDb: "arn:aws:rds:us-east-1:123456789012:db:db-primary",
       kmsKeyId: key,
     };

@@ -73,6 +73,10 @@ export interface FleetAlarmThresholds {
   readonly unhealthyHosts?: number;
   /** Average fleet CPU, percent (seed 004). @default 80 */
   readonly cpuPercent?: number;
+  /** Memory used on the fullest instance, percent (CloudWatch agent). @default 90 */
+  readonly memoryPercent?: number;
+  /** Root disk used on the fullest instance, percent (CloudWatch agent). @default 85 */
+  readonly diskPercent?: number;
 }
 
 /**
@@ -134,10 +138,22 @@ export interface WebFleetArgs {
   readonly desiredCapacity?: number;
   /** @default 4 */
   readonly maxSize?: number;
-  /** Seconds a new instance has before failed ELB health checks replace it. @default 300 */
+  /**
+   * Seconds a new instance has before failed ELB health checks replace it; at least the boot script's worst
+   * case plus 60 s. @default derived from the boot script (`bootGracePeriodSeconds`)
+   */
   readonly healthCheckGracePeriodSeconds?: number;
-  /** Share of capacity kept in service while an instance refresh rolls the fleet. @default 90 */
+  /**
+   * Share of the desired capacity kept in service while an instance refresh rolls the fleet. With 100 (and a
+   * maximum above 100) Auto Scaling launches each replacement before terminating the instance it replaces, so
+   * a one-instance fleet stays up. @default 100
+   */
   readonly instanceRefreshMinHealthyPercentage?: number;
+  /**
+   * Capacity the refresh may run at, in service or pending, as a share of the desired capacity (100–200, at
+   * most 100 above the minimum): the room for launching replacements first. @default 200
+   */
+  readonly instanceRefreshMaxHealthyPercentage?: number;
   /** On-demand/spot mix. @default undefined (all on-demand) */
   readonly spot?: SpotMixArgs;
 

@@ -12,6 +12,7 @@ import {
 } from "@cloudblocks/component-kit";
 import { ALLOWED_TLS_POLICIES } from "./tls-policies";
 import type { WebFleetArgs } from "./args";
+import { APP_BOOTSTRAP_DELIMITER, bootGracePeriodSeconds, HEALTHY_MARGIN_SECONDS } from "./user-data";
 
 const COMPONENT = "WebFleet";
 
@@ -26,8 +27,7 @@ export const EFS_IA_DAYS = [1, 7, 14, 30, 60, 90, 180, 270, 365] as const;
  */
 export const MAX_ELB_LOGICAL_NAME = 24;
 
-/** The delimiter of the caller's bootstrap heredoc; a line equal to it would end the heredoc early. */
-export const APP_BOOTSTRAP_DELIMITER = "WEB_FLEET_APP_BOOTSTRAP";
+export { APP_BOOTSTRAP_DELIMITER };
 
 const INSTANCE_TYPE =
   /^[a-z][a-z0-9-]*\d[a-z0-9-]*\.(nano|micro|small|medium|large|xlarge|\d{1,2}xlarge|metal(-\d{1,2}xl)?)$/;
@@ -214,8 +214,9 @@ export const webFleetSchema = z
       minSize: intIn(0, 1000).default(2),
       desiredCapacity: intIn(0, 1000).default(2),
       maxSize: intIn(1, 1000).default(4),
-      healthCheckGracePeriodSeconds: intIn(0, 7200, " seconds").default(300),
-      instanceRefreshMinHealthyPercentage: intIn(0, 100, " percent").default(90),
+      healthCheckGracePeriodSeconds: intIn(0, 7200, " seconds").optional(),
+      instanceRefreshMinHealthyPercentage: intIn(0, 100, " percent").default(100),
+      instanceRefreshMaxHealthyPercentage: intIn(100, 200, " percent").default(200),
       spot: z
         .strictObject({
           onDemandBaseCapacity: intIn(0, 1000).default(1),
@@ -354,6 +355,8 @@ export const webFleetSchema = z
             .default(1),
           unhealthyHosts: intIn(1, 1000).default(1),
           cpuPercent: percent("a CPU threshold").default(80),
+          memoryPercent: percent("a memory threshold").default(90),
+          diskPercent: percent("a disk threshold").default(85),
         })
         .prefault({}),
     },
@@ -462,7 +465,10 @@ export const webFleetSchema = z
   });
 
 /** The arguments with every default applied. */
-export type WebFleetConfig = z.output<typeof webFleetSchema>;
+export type WebFleetConfig = Omit<z.output<typeof webFleetSchema>, "healthCheckGracePeriodSeconds"> & {
+  /** Given, or derived from the boot script's worst case (`bootGracePeriodSeconds`). */
+  readonly healthCheckGracePeriodSeconds: number;
+};
 
 /**
  * Validates the component name and its arguments before anything is created (ALL-1). The name is part of the
@@ -477,7 +483,31 @@ export function parseWebFleetArgs(name: string, args: WebFleetArgs): WebFleetCon
       `allowed: 1 to ${MAX_ELB_LOGICAL_NAME - "-alb".length} lowercase letters, digits and '-', starting with a letter (it prefixes ALB and target group names, max 32 characters with Pulumi's 8-character suffix)`,
     );
   }
-  const config = validateArgs(COMPONENT, webFleetSchema, args);
+  const parsed = validateArgs(COMPONENT, webFleetSchema, args);
+  // The grace period follows from the boot: its worst case (every step running into its timeout) plus the
+  // target group's first healthy checks. A shorter one would replace instances that are still booting.
+  const needed = bootGracePeriodSeconds({
+    logGroups: { app: "app", webAccess: "web-access", webError: "web-error", boot: "boot" },
+    accessLogPath: parsed.accessLogPath,
+    errorLogPath: parsed.errorLogPath,
+    appLogPath: parsed.appLogPath,
+    fileSystemId: parsed.sharedFileSystem ? "fs" : undefined,
+    accessPointId: parsed.sharedFileSystem ? "fsap" : undefined,
+    appBootstrap: parsed.appBootstrap,
+    healthCheckPath: parsed.healthCheckPath,
+  });
+  if (parsed.healthCheckGracePeriodSeconds !== undefined && parsed.healthCheckGracePeriodSeconds < needed) {
+    rejectArg(
+      COMPONENT,
+      "args.healthCheckGracePeriodSeconds",
+      parsed.healthCheckGracePeriodSeconds,
+      `allowed: at least ${needed} seconds (the boot script's worst case plus ${HEALTHY_MARGIN_SECONDS} s for the first health checks)`,
+    );
+  }
+  const config: WebFleetConfig = {
+    ...parsed,
+    healthCheckGracePeriodSeconds: parsed.healthCheckGracePeriodSeconds ?? needed,
+  };
   const problems = Object.keys(config.pathRoutes).filter(
     (key) => `${name}-tg-${key}`.length > MAX_ELB_LOGICAL_NAME,
   );

@@ -1,9 +1,9 @@
-import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { withCostAllocationTag, type MetricDescriptor } from "@cloudblocks/component-kit";
 import type { WebFleetArgs } from "./args";
 import { parseWebFleetArgs } from "./schema";
-import { createFleetAlarms, fleetMetrics } from "./parts/alarms";
+import { createBootFailureAlarm, createFleetAlarms, fleetMetrics } from "./parts/alarms";
+import { createLogGroups } from "./parts/log-groups";
 import { createFleet } from "./parts/fleet";
 import { createInstanceProfile } from "./parts/instance-role";
 import { createLoadBalancing } from "./parts/load-balancer";
@@ -27,8 +27,16 @@ export class WebFleet extends pulumi.ComponentResource {
   readonly autoScalingGroupName: pulumi.Output<string>;
   /** Trust this group in a database's security group (WEB-5). */
   readonly appSecurityGroupId: pulumi.Output<string>;
-  /** Web server and app logs of every instance (WEB-10). */
+  /** The app log of every instance (`appLogPath`, WEB-10): where app-error alarms belong. */
   readonly logGroupName: pulumi.Output<string>;
+  /** The web server's access log of every instance. */
+  readonly webAccessLogGroupName: pulumi.Output<string>;
+  /** The web server's error log of every instance: count `WEB_SERVER_ERROR_PATTERN` here. */
+  readonly webErrorLogGroupName: pulumi.Output<string>;
+  /** The boot log and cloud-init's output of every instance; the fleet's boot-failure alarm counts it. */
+  readonly bootLogGroupName: pulumi.Output<string>;
+  /** The access point instances mount the shared files through; undefined without shared files. */
+  readonly fileSystemAccessPointId: pulumi.Output<string | undefined>;
   /** The shared EFS; undefined with `sharedFileSystem: false`. */
   readonly fileSystemId: pulumi.Output<string | undefined>;
   /** The ALB access-log bucket; undefined when the fleet joins an existing listener. */
@@ -46,12 +54,13 @@ export class WebFleet extends pulumi.ComponentResource {
     const httpsEnabled = config.domainName !== undefined;
     const groups = createSecurityGroups(name, config, this, httpsEnabled);
 
-    const logGroup = new aws.cloudwatch.LogGroup(
-      `${name}-logs`,
-      { namePrefix: `/cloudblocks/web-fleet/${name}/`, retentionInDays: config.logRetentionDays },
-      { parent: this },
+    const logs = createLogGroups(name, config, this);
+    const profile = createInstanceProfile(
+      name,
+      config,
+      Object.values(logs).map((g) => g.arn),
+      this,
     );
-    const profile = createInstanceProfile(name, config, logGroup.arn, this);
     const files = groups.efsSecurityGroupId
       ? createSharedFiles(name, config, groups.efsSecurityGroupId, this)
       : undefined;
@@ -63,8 +72,14 @@ export class WebFleet extends pulumi.ComponentResource {
       {
         appSecurityGroupId: groups.appSecurityGroupId,
         instanceProfileArn: profile.arn,
-        logGroupName: logGroup.name,
-        fileSystemDnsName: files?.fileSystem.dnsName,
+        logGroupNames: {
+          app: logs.app.name,
+          webAccess: logs.webAccess.name,
+          webError: logs.webError.name,
+          boot: logs.boot.name,
+        },
+        fileSystemId: files?.fileSystem.id,
+        accessPointId: files?.accessPoint.id,
         targetGroupArns: lb.targetGroupArns,
         bootDependencies: files?.mountTargets ?? [],
       },
@@ -79,7 +94,10 @@ export class WebFleet extends pulumi.ComponentResource {
     });
     const alarms =
       config.alarmTopicArn !== undefined
-        ? createFleetAlarms(name, config, config.alarmTopicArn, this.metrics, this)
+        ? [
+            ...createFleetAlarms(name, config, config.alarmTopicArn, this.metrics, this),
+            createBootFailureAlarm(name, logs.boot.name, config.alarmTopicArn, this),
+          ]
         : [];
 
     this.siteUrl = lb.siteUrl;
@@ -89,7 +107,13 @@ export class WebFleet extends pulumi.ComponentResource {
     this.targetGroupArn = lb.targetGroup.arn;
     this.autoScalingGroupName = group.name;
     this.appSecurityGroupId = groups.appSecurityGroupId;
-    this.logGroupName = logGroup.name;
+    this.logGroupName = logs.app.name;
+    this.webAccessLogGroupName = logs.webAccess.name;
+    this.webErrorLogGroupName = logs.webError.name;
+    this.bootLogGroupName = logs.boot.name;
+    this.fileSystemAccessPointId = files
+      ? files.accessPoint.id.apply((id): string | undefined => id)
+      : pulumi.output(undefined);
     this.fileSystemId = files
       ? files.fileSystem.id.apply((id): string | undefined => id)
       : pulumi.output(undefined);
@@ -107,6 +131,10 @@ export class WebFleet extends pulumi.ComponentResource {
       autoScalingGroupName: this.autoScalingGroupName,
       appSecurityGroupId: this.appSecurityGroupId,
       logGroupName: this.logGroupName,
+      webAccessLogGroupName: this.webAccessLogGroupName,
+      webErrorLogGroupName: this.webErrorLogGroupName,
+      bootLogGroupName: this.bootLogGroupName,
+      fileSystemAccessPointId: this.fileSystemAccessPointId,
       fileSystemId: this.fileSystemId,
       accessLogBucketName: this.accessLogBucketName,
       alarmArns: this.alarmArns,

@@ -23,12 +23,18 @@ const db: DatabaseEnvironment = {
   region: "ap-northeast-2",
 };
 const base: UserDataInput = {
-  logGroupName: "/cloudblocks/web-fleet/buddyverse-prod-web/abcdef0",
+  logGroups: {
+    app: "/cloudblocks/web-fleet/buddyverse-prod-web/abcdef0",
+    webAccess: "/cloudblocks/web-fleet/buddyverse-prod-web/web-access-abcdef0",
+    webError: "/cloudblocks/web-fleet/buddyverse-prod-web/web-error-abcdef0",
+    boot: "/cloudblocks/web-fleet/buddyverse-prod-web/boot-abcdef0",
+  },
   accessLogPath: "/var/log/httpd/access_log",
   errorLogPath: "/var/log/httpd/error_log",
   appLogPath: "/var/log/app/app.log",
   healthCheckPath: "/healthz",
-  fileSystemDnsName: "fs-0e922dc34f9e8f2f6.efs.ap-northeast-2.amazonaws.com",
+  fileSystemId: "fs-0e922dc34f9e8f2f6",
+  accessPointId: "fsap-0123456789abcdef0",
   database: db,
 };
 

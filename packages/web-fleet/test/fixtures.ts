@@ -158,7 +158,7 @@ export function bashSyntaxErrors(script: string): string {
 /** The JSON the script writes for the CloudWatch agent. */
 export function agentConfigOf(script: string): Record<string, unknown> {
   const match = new RegExp(
-    `cat >'${AGENT_CONFIG_PATH}' <<'CWAGENT_CONFIG'\\n([\\s\\S]*?)\\nCWAGENT_CONFIG\\n`,
+    `cat >"\\$ROOT"'${AGENT_CONFIG_PATH}' <<'CWAGENT_CONFIG'\\n([\\s\\S]*?)\\nCWAGENT_CONFIG\\n`,
   ).exec(script);
   expect(match, "agent config heredoc").to.not.equal(null);
   return JSON.parse(match![1]!) as Record<string, unknown>;

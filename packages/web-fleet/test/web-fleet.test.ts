@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { outputOf } from "@cloudblocks/testkit";
 import { policies, runPolicies } from "@cloudblocks/policies";
 import { DEV_POLICY_EXCEPTIONS, webFleetArgsFor } from "./presets";
-import { AL2023_PARAMETER, EFS_MOUNT_OPTIONS, WEB_FLEET_TYPE } from "../src";
+import { AL2023_PARAMETER, APP_GID, APP_UID, EFS_MOUNT_OPTIONS, WEB_FLEET_TYPE } from "../src";
 import {
   agentConfigOf,
   bashSyntaxErrors,
@@ -81,8 +81,10 @@ describe("WebFleet (prod defaults)", () => {
         "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
       );
       const agent = JSON.parse(String(b.one(T.rolePolicy, "web-agent").inputs["policy"]));
-      const logGroupArn = String(b.one(T.logGroup).outputs["arn"]);
-      expect(agent.Statement[0].Resource).to.deep.equal([logGroupArn, `${logGroupArn}:log-stream:*`]);
+      const arns = ["web-logs", "web-logs-web-access", "web-logs-web-error", "web-logs-boot"].map((n) =>
+        String(b.one(T.logGroup, n).outputs["arn"]),
+      );
+      expect(agent.Statement[0].Resource).to.deep.equal(arns.flatMap((arn) => [arn, `${arn}:log-stream:*`]));
       expect(agent.Statement[1].Condition).to.deep.equal({
         StringEquals: { "cloudwatch:namespace": "CWAgent" },
       });
@@ -112,7 +114,8 @@ describe("WebFleet (prod defaults)", () => {
       expect([asg["minSize"], asg["desiredCapacity"], asg["maxSize"]]).to.deep.equal([2, 2, 4]);
       expect(asg["vpcZoneIdentifiers"]).to.deep.equal(network.appSubnetIds);
       expect(asg["healthCheckType"]).to.equal("ELB");
-      expect(asg["healthCheckGracePeriod"]).to.equal(300);
+      // Derived from the boot script's worst case (795 s with shared files and the reference app) + 60 s.
+      expect(asg["healthCheckGracePeriod"]).to.equal(855);
       expect(asg["targetGroupArns"]).to.deep.equal([b.one(T.tg, "web-tg").outputs["arn"]]);
     });
 
@@ -120,14 +123,14 @@ describe("WebFleet (prod defaults)", () => {
       expect(b.one(T.asg).options.ignoreChanges).to.deep.equal(["desiredCapacity"]);
     });
 
-    it("pins the launch template version, so a template change rolls the fleet by instance refresh (90 % healthy)", () => {
+    it("pins the launch template version, so a template change rolls the fleet by instance refresh, launching before terminating", () => {
       const asg = b.one(T.asg).inputs;
       const lt = b.one(T.lt);
       expect(lt.outputs["latestVersion"]).to.equal(1);
       expect(asg["launchTemplate"]).to.deep.equal({ id: lt.id, version: "1" });
       expect(asg["instanceRefresh"]).to.deep.equal({
         strategy: "Rolling",
-        preferences: { minHealthyPercentage: 90, instanceWarmup: "300" },
+        preferences: { minHealthyPercentage: 100, maxHealthyPercentage: 200, instanceWarmup: "855" },
       });
     });
 
@@ -352,45 +355,78 @@ describe("WebFleet (prod defaults)", () => {
   });
 
   describe("user data (WEB-8, WEB-10)", () => {
-    it("the launch template's script is valid bash that mounts the fleet's EFS at /mnt/efs with the seed's options and an fstab entry", () => {
+    it("the launch template's script mounts the fleet's EFS through its access point at /mnt/efs with the seed's options", () => {
       const script = userDataOf(b);
       expect(bashSyntaxErrors(script)).to.equal("");
-      const dns = String(b.one(T.efs).outputs["dnsName"]);
+      const fsId = String(b.one(T.efs).outputs["id"]);
+      const ap = b.one("aws:efs/accessPoint:AccessPoint");
+      expect(ap.inputs["fileSystemId"]).to.equal(fsId);
+      expect(ap.inputs["posixUser"]).to.deep.equal({ uid: APP_UID, gid: APP_GID });
+      expect(ap.inputs["rootDirectory"]).to.deep.equal({
+        path: "/web-fleet",
+        creationInfo: { ownerUid: APP_UID, ownerGid: APP_GID, permissions: "0755" },
+      });
       expect(script.startsWith("#!/bin/bash\n")).to.equal(true);
-      expect(script).to.contain(`EFS_SOURCE='${dns}:/'`);
-      expect(script).to.contain("MOUNT_POINT='/mnt/efs'");
       expect(EFS_MOUNT_OPTIONS).to.equal(
         "nfsvers=4.1,rsize=1048576,wsize=1048576,hard,timeo=600,retrans=2,noresvport",
       );
-      expect(script).to.contain(`MOUNT_OPTIONS='${EFS_MOUNT_OPTIONS}'`);
       expect(script).to.contain(
-        'echo "$EFS_SOURCE $MOUNT_POINT nfs4 $MOUNT_OPTIONS,_netdev 0 0" >>/etc/fstab',
+        `FSTAB_LINE='${fsId} /mnt/efs efs _netdev,${EFS_MOUNT_OPTIONS},tls,accesspoint=${String(ap.outputs["id"])} 0 0'`,
       );
-      expect(script).to.contain('mkdir -p "$MOUNT_POINT/static" "$MOUNT_POINT/media"');
-      // The agent ships to the fleet's own log group.
+      // Each log to its own group of the fleet.
       const config = agentConfigOf(script) as {
         logs: { logs_collected: { files: { collect_list: { log_group_name: string }[] } } };
       };
-      const logGroupName = String(b.one(T.logGroup).outputs["name"]);
-      expect(config.logs.logs_collected.files.collect_list.map((f) => f.log_group_name)).to.deep.equal([
-        logGroupName,
-        logGroupName,
-        logGroupName,
-      ]);
+      const groups = b.all(T.logGroup).map((g) => String(g.outputs["name"]));
+      expect(groups).to.have.length(4);
+      expect(
+        new Set(config.logs.logs_collected.files.collect_list.map((f) => f.log_group_name)),
+      ).to.deep.equal(new Set(groups));
       expect(script).not.to.match(/password|secret_?key|BEGIN [A-Z ]*PRIVATE KEY/i);
     });
   });
 
   describe("observability (WEB-10, ALM-4)", () => {
-    it("keeps the fleet's logs 30 days in a prefixed log group", () => {
-      expect(b.one(T.logGroup).inputs).to.deep.equal({
-        namePrefix: "/cloudblocks/web-fleet/web/",
-        retentionInDays: 30,
-        tags: { "cloudblocks:component": "web" },
+    it("keeps the fleet's logs 30 days, one prefixed log group per kind of log", () => {
+      const tags = { "cloudblocks:component": "web" };
+      expect(Object.fromEntries(b.all(T.logGroup).map((g) => [g.name, g.inputs]))).to.deep.equal({
+        "web-logs": { namePrefix: "/cloudblocks/web-fleet/web/", retentionInDays: 30, tags },
+        "web-logs-web-access": {
+          namePrefix: "/cloudblocks/web-fleet/web/web-access-",
+          retentionInDays: 30,
+          tags,
+        },
+        "web-logs-web-error": {
+          namePrefix: "/cloudblocks/web-fleet/web/web-error-",
+          retentionInDays: 30,
+          tags,
+        },
+        "web-logs-boot": { namePrefix: "/cloudblocks/web-fleet/web/boot-", retentionInDays: 30, tags },
       });
     });
 
-    it("raises five alarms with explicit period, evaluation periods and missing-data treatment, to the topic on ALARM and OK", () => {
+    it("alarms on a failed boot: a metric filter on the boot log group counts lines starting BOOT FAILED:", () => {
+      const filter = b.one("aws:cloudwatch/logMetricFilter:LogMetricFilter", "web-boot-failed").inputs;
+      expect(filter["logGroupName"]).to.equal(b.one(T.logGroup, "web-logs-boot").outputs["name"]);
+      expect(filter["pattern"]).to.equal("%^BOOT.FAILED:%");
+      expect(filter["metricTransformation"]).to.deep.equal({
+        name: "BootFailures-web",
+        namespace: "Cloudblocks/WebFleet",
+        value: "1",
+        defaultValue: "0",
+      });
+      const alarm = b.one(T.alarm, "web-alarm-boot-failed").inputs;
+      expect([alarm["metricName"], alarm["statistic"], alarm["threshold"], alarm["period"]]).to.deep.equal([
+        "BootFailures-web",
+        "Sum",
+        1,
+        300,
+      ]);
+      expect(alarm["treatMissingData"]).to.equal("notBreaching");
+      expect(alarm).to.deep.include({ alarmActions: [TOPIC], okActions: [TOPIC] });
+    });
+
+    it("raises eight alarms with explicit period, evaluation periods and missing-data treatment, to the topic on ALARM and OK", () => {
       const alarms = Object.fromEntries(
         b.all(T.alarm).map((a) => [a.name.replace("web-alarm-", ""), a.inputs]),
       );
@@ -433,6 +469,18 @@ describe("WebFleet (prod defaults)", () => {
           "notBreaching",
         ],
         "cpu-above": ["CPUUtilization", "Average", "GreaterThanThreshold", 80, 300, 2, "missing"],
+        // The agent's metrics: an agent that stopped reporting is an alarm, not a blank graph.
+        memory: ["mem_used_percent", "Maximum", "GreaterThanThreshold", 90, 60, 5, "breaching"],
+        disk: ["disk_used_percent", "Maximum", "GreaterThanThreshold", 85, 300, 2, "breaching"],
+        "boot-failed": [
+          "BootFailures-web",
+          "Sum",
+          "GreaterThanOrEqualToThreshold",
+          1,
+          300,
+          1,
+          "notBreaching",
+        ],
       });
       for (const alarm of Object.values(alarms)) {
         expect(alarm).to.deep.include({ actionsEnabled: true, alarmActions: [TOPIC], okActions: [TOPIC] });
@@ -474,7 +522,10 @@ describe("WebFleet (prod defaults)", () => {
     expect(await outputOf(f.albSecurityGroupId)).to.equal(b.one(T.sg, "web-alb-sg").id);
     expect(await outputOf(f.logGroupName)).to.match(/^\/cloudblocks\/web-fleet\/web\//);
     expect(await outputOf(f.fileSystemId)).to.equal(b.one(T.efs).id);
-    expect(await outputOf(f.alarmArns)).to.have.length(5);
+    expect(await outputOf(f.alarmArns)).to.have.length(8);
+    expect(await outputOf(f.bootLogGroupName)).to.match(/^\/cloudblocks\/web-fleet\/web\/boot-/);
+    expect(await outputOf(f.webErrorLogGroupName)).to.match(/^\/cloudblocks\/web-fleet\/web\/web-error-/);
+    expect(await outputOf(f.fileSystemAccessPointId)).to.equal(b.one("aws:efs/accessPoint:AccessPoint").id);
   });
 });
 
@@ -493,7 +544,7 @@ describe("WebFleet variants", () => {
     const b = await build(webFleetArgsFor("dev", { network }));
     const asg = b.one(T.asg).inputs;
     expect([asg["minSize"], asg["desiredCapacity"], asg["maxSize"]]).to.deep.equal([1, 1, 2]);
-    expect(b.one(T.logGroup).inputs["retentionInDays"]).to.equal(7);
+    expect(b.one(T.logGroup, "web-logs").inputs["retentionInDays"]).to.equal(7);
     expect(b.all(T.listener).map((l) => l.name)).to.deep.equal(["web-http"]);
     expect(b.one(T.listener).inputs["defaultActions"]).to.deep.equal([
       { type: "forward", targetGroupArn: b.one(T.tg).outputs["arn"] },

@@ -17,8 +17,3 @@ export const skipped = (why: string, expected = "—"): Outcome => ({
   measured: why,
   expected,
 });
-
-/** The site's host names: the domain and `www.` when there is one, else the ALB's (HTTP-only stacks such as dev). */
-export function siteHost(siteUrl: string): string {
-  return new URL(siteUrl).hostname;
-}

@@ -34,23 +34,25 @@ export class ProviderRuleError extends Error {
 const isUnknown = (v: unknown) => v === UNKNOWN;
 const isSet = (v: unknown) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
 
-function* find(node: unknown, segs: readonly Segment[], i = 0, at: Segment[] = []): Generator<Found> {
-  if (i === segs.length) {
-    yield { value: node, at };
-    return;
-  }
-  if (node === undefined || node === null || isUnknown(node) || typeof node !== "object") return;
-  const s = segs[i];
-  if (s === "*") {
-    if (Array.isArray(node))
-      for (let k = 0; k < node.length; k++) yield* find(node[k], segs, i + 1, [...at, k]);
-    return;
-  }
-  if (Array.isArray(node)) {
-    if (typeof s === "number") yield* find(node[s], segs, i + 1, [...at, s]);
-    return;
-  }
-  yield* find((node as Record<string, unknown>)[String(s)], segs, i + 1, [...at, s]);
+/** Every value at `segs` (wildcards expanded), with its concrete path. Plain recursion: cheap when cold. */
+function find(node: unknown, segs: readonly Segment[]): Found[] {
+  const out: Found[] = [];
+  const walk = (n: unknown, i: number, at: Segment[]): void => {
+    if (i === segs.length) {
+      out.push({ value: n, at });
+      return;
+    }
+    if (n === undefined || n === null || typeof n !== "object" || isUnknown(n)) return;
+    const s = segs[i]!;
+    if (Array.isArray(n)) {
+      if (s === "*") for (let k = 0; k < n.length; k++) walk(n[k], i + 1, [...at, k]);
+      else if (typeof s === "number") walk(n[s], i + 1, [...at, s]);
+      return;
+    }
+    if (s !== "*") walk((n as Record<string, unknown>)[String(s)], i + 1, i === 0 ? [s] : [...at, s]);
+  };
+  walk(node, 0, []);
+  return out;
 }
 
 /** A `with` path with the wildcards it shares with the rule's own path bound to the same list elements. */
@@ -66,8 +68,16 @@ export function pathText(at: readonly Segment[]): string {
 }
 
 const SECRET_NAME = /password|secret|token|privatekey/i;
-function show(value: unknown, spec: RuleSpec | undefined, at: readonly Segment[]): string {
-  if (spec?.sensitive || at.some((s) => typeof s === "string" && SECRET_NAME.test(s))) return "[secret]";
+/** Paths of Sensitive attributes (wildcards for list indexes), per type. */
+const sensitivePaths = new Map<string, Set<string>>();
+function show(value: unknown, type: string, at: readonly Segment[]): string {
+  const generic = at.map((s) => (typeof s === "number" ? "*" : s)).join(".");
+  if (
+    sensitivePaths.get(type)?.has(generic) ||
+    at.some((s) => typeof s === "string" && SECRET_NAME.test(s))
+  ) {
+    return "[secret]";
+  }
   return JSON.stringify(value);
 }
 
@@ -86,6 +96,10 @@ export class ProviderRuleChecker {
       const seen = new Set<string>();
       const rules: CompiledRule[] = [];
       for (const spec of t.rules) {
+        if (spec.rule === "sensitive") {
+          sensitivePaths.set(type, (sensitivePaths.get(type) ?? new Set()).add(spec.path.join(".")));
+          continue;
+        }
         // ExactlyOneOf/AtLeastOneOf repeat on every member of the group; check each group once.
         if (spec.rule === "exactlyOneOf" || spec.rule === "atLeastOneOf") {
           const key = `${spec.rule}:${spec.path.slice(0, -1).join(".")}:${JSON.stringify([...(spec.with ?? [])].sort())}`;
@@ -105,7 +119,7 @@ export class ProviderRuleChecker {
 
   check(type: string, name: string, inputs: Record<string, unknown>, region: string): void {
     for (const rule of this.byType.get(type) ?? []) {
-      const failure = evaluate(rule, inputs);
+      const failure = evaluate(rule, inputs, type);
       if (failure)
         throw new ProviderRuleError(
           type,
@@ -127,7 +141,11 @@ interface Failure {
   readonly detail: string;
 }
 
-function evaluate({ spec, check }: CompiledRule, inputs: Record<string, unknown>): Failure | undefined {
+function evaluate(
+  { spec, check }: CompiledRule,
+  inputs: Record<string, unknown>,
+  type: string,
+): Failure | undefined {
   const withText = (at: readonly Segment[]) =>
     (spec.with ?? []).map((w) => pathText(bind(w, spec.path, at))).join(", ");
   const anySet = (w: readonly Segment[]): boolean | undefined => {
@@ -139,13 +157,15 @@ function evaluate({ spec, check }: CompiledRule, inputs: Record<string, unknown>
     return unknown ? undefined : false;
   };
   switch (spec.rule) {
+    case "sensitive":
+      return undefined;
     case "value":
       for (const f of find(inputs, spec.path)) {
         if (f.value === undefined || f.value === null || isUnknown(f.value)) continue;
         if (check!.test(f.value) === false) {
           return {
             path: pathText(f.at),
-            detail: `got ${show(f.value, spec, f.at)}; allowed: ${check!.allowed}`,
+            detail: `got ${show(f.value, type, f.at)}; allowed: ${check!.allowed}`,
           };
         }
       }
@@ -186,13 +206,13 @@ function evaluate({ spec, check }: CompiledRule, inputs: Record<string, unknown>
           if (spec.rule === "conflictsWith" && other === true) {
             return {
               path: pathText(f.at),
-              detail: `got ${show(f.value, spec, f.at)} together with ${pathText(bind(w, spec.path, f.at))}; allowed: only one of them (ConflictsWith)`,
+              detail: `got ${show(f.value, type, f.at)} together with ${pathText(bind(w, spec.path, f.at))}; allowed: only one of them (ConflictsWith)`,
             };
           }
           if (spec.rule === "requiredWith" && other === false) {
             return {
               path: pathText(f.at),
-              detail: `got ${show(f.value, spec, f.at)} without ${pathText(bind(w, spec.path, f.at))}; allowed: only together with ${withText(f.at)} (RequiredWith)`,
+              detail: `got ${show(f.value, type, f.at)} without ${pathText(bind(w, spec.path, f.at))}; allowed: only together with ${withText(f.at)} (RequiredWith)`,
             };
           }
         }

@@ -20,7 +20,9 @@ export type RuleKind =
   | "conflictsWith"
   | "exactlyOneOf"
   | "atLeastOneOf"
-  | "requiredWith";
+  | "requiredWith"
+  /** not a check: the provider marks the attribute Sensitive, so its value is never echoed */
+  | "sensitive";
 
 export interface RuleSpec {
   readonly path: Segment[];

@@ -3,6 +3,10 @@ import * as pulumi from "@pulumi/pulumi";
 import type { MetricDescriptor } from "@cloudblocks/component-kit";
 import type { WebFleetConfig } from "../schema";
 import { AGENT_NAMESPACE } from "../cloudwatch-agent";
+import { BOOT_FAILED_PATTERN } from "../log-patterns";
+
+/** Namespace of the fleet's log-derived metrics. */
+export const FLEET_LOG_NAMESPACE = "Cloudblocks/WebFleet";
 
 export interface FleetDimensions {
   readonly albArnSuffix: pulumi.Input<string>;
@@ -169,6 +173,28 @@ export function createFleetAlarms(
       evaluationPeriods: 2,
       treatMissingData: "missing",
     },
+    // The agent's metrics: no data means no agent reporting anywhere in the fleet (agent stopped, instances
+    // unable to reach CloudWatch, e.g. behind a broken NAT): an alarm, not a blank graph.
+    {
+      role: "memory",
+      description: `memory used > ${t.memoryPercent} % on the fullest instance for 5 minutes, or no agent reporting`,
+      metric: { ...metric("fleet.memory"), stat: "Maximum" },
+      comparisonOperator: "GreaterThanThreshold",
+      threshold: t.memoryPercent,
+      period: 60,
+      evaluationPeriods: 5,
+      treatMissingData: "breaching",
+    },
+    {
+      role: "disk",
+      description: `root disk used > ${t.diskPercent} % on the fullest instance, or no agent reporting for 10 minutes`,
+      metric: metric("fleet.disk"),
+      comparisonOperator: "GreaterThanThreshold",
+      threshold: t.diskPercent,
+      period: 300,
+      evaluationPeriods: 2,
+      treatMissingData: "breaching",
+    },
   ];
   return specs.map((spec) => {
     const percentile = /^p\d/.test(spec.metric.stat);
@@ -193,4 +219,50 @@ export function createFleetAlarms(
       { parent },
     );
   });
+}
+
+/**
+ * A boot that ended `BOOT FAILED: <step>` (the boot log's last line, shipped by the agent, which the boot starts
+ * first): one is an alarm. No data means no failed boot.
+ */
+export function createBootFailureAlarm(
+  name: string,
+  bootLogGroupName: pulumi.Input<string>,
+  topicArn: pulumi.Input<string>,
+  parent: pulumi.Resource,
+): aws.cloudwatch.MetricAlarm {
+  const metricName = `BootFailures-${name}`;
+  const filter = new aws.cloudwatch.LogMetricFilter(
+    `${name}-boot-failed`,
+    {
+      logGroupName: bootLogGroupName,
+      pattern: BOOT_FAILED_PATTERN,
+      metricTransformation: {
+        name: metricName,
+        namespace: FLEET_LOG_NAMESPACE,
+        value: "1",
+        defaultValue: "0",
+      },
+    },
+    { parent },
+  );
+  return new aws.cloudwatch.MetricAlarm(
+    `${name}-alarm-boot-failed`,
+    {
+      alarmDescription: `WebFleet ${name}: an instance's boot ended "BOOT FAILED: <step>" (its boot log stream names the step)`,
+      namespace: FLEET_LOG_NAMESPACE,
+      metricName,
+      statistic: "Sum",
+      period: 300,
+      evaluationPeriods: 1,
+      datapointsToAlarm: 1,
+      comparisonOperator: "GreaterThanOrEqualToThreshold",
+      threshold: 1,
+      treatMissingData: "notBreaching",
+      actionsEnabled: true,
+      alarmActions: [topicArn],
+      okActions: [topicArn],
+    },
+    { parent, dependsOn: [filter] },
+  );
 }

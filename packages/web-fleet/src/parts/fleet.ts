@@ -27,8 +27,14 @@ const GROUP_METRICS: aws.types.enums.autoscaling.Metric[] = [
 export interface FleetInputs {
   readonly appSecurityGroupId: pulumi.Input<string>;
   readonly instanceProfileArn: pulumi.Input<string>;
-  readonly logGroupName: pulumi.Input<string>;
-  readonly fileSystemDnsName?: pulumi.Input<string>;
+  readonly logGroupNames: {
+    readonly app: pulumi.Input<string>;
+    readonly webAccess: pulumi.Input<string>;
+    readonly webError: pulumi.Input<string>;
+    readonly boot: pulumi.Input<string>;
+  };
+  readonly fileSystemId?: pulumi.Input<string>;
+  readonly accessPointId?: pulumi.Input<string>;
   readonly targetGroupArns: readonly pulumi.Input<string>[];
   /** Resources instances need at boot (EFS mount targets): the group waits for them. */
   readonly bootDependencies: readonly pulumi.Resource[];
@@ -97,12 +103,13 @@ function launchTemplate(
         }))
     : undefined;
   const userData = pulumi
-    .all([inputs.logGroupName, inputs.fileSystemDnsName, database])
-    .apply(([logGroupName, fileSystemDnsName, databaseEnvironment]) =>
+    .all([pulumi.output(inputs.logGroupNames), inputs.fileSystemId, inputs.accessPointId, database])
+    .apply(([logGroups, fileSystemId, accessPointId, databaseEnvironment]) =>
       renderUserData({
         database: databaseEnvironment,
-        logGroupName,
-        fileSystemDnsName,
+        logGroups,
+        fileSystemId,
+        accessPointId,
         appBootstrap: config.appBootstrap,
         healthCheckPath: config.healthCheckPath,
         accessLogPath: config.accessLogPath,
@@ -206,7 +213,10 @@ export function createFleet(
       instanceRefresh: {
         strategy: "Rolling",
         preferences: {
+          // Launch before terminate (min 100, max above 100): Auto Scaling replaces an instance only once its
+          // successor is healthy, so even a one-instance dev fleet keeps serving during a refresh.
           minHealthyPercentage: config.instanceRefreshMinHealthyPercentage,
+          maxHealthyPercentage: config.instanceRefreshMaxHealthyPercentage,
           instanceWarmup: String(config.healthCheckGracePeriodSeconds),
         },
       },

@@ -7,14 +7,14 @@ import { AGENT_NAMESPACE } from "../cloudwatch-agent";
 
 /**
  * The instance role (WEB-1, SSM.1): Systems Manager through the AWS-managed core policy, and for the CloudWatch
- * agent only what it uses — writing to the fleet's log group, metrics in its own namespace, and the describe
+ * agent only what it uses — writing to the fleet's log groups, metrics in its own namespace, and the describe
  * calls that resolve its dimensions — instead of the broad CloudWatchAgentServerPolicy. Caller additions are
  * separate resources so the fleet's own part never changes when they do.
  */
 export function createInstanceProfile(
   name: string,
   config: WebFleetConfig,
-  logGroupArn: pulumi.Output<string>,
+  logGroupArns: readonly pulumi.Output<string>[],
   parent: pulumi.Resource,
 ): aws.iam.InstanceProfile {
   const opts = { parent };
@@ -46,10 +46,10 @@ export function createInstanceProfile(
     Version: "2012-10-17",
     Statement: [
       {
-        Sid: "ShipLogsToTheFleetLogGroup",
+        Sid: "ShipLogsToTheFleetLogGroups",
         Effect: "Allow",
         Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
-        Resource: [logGroupArn, pulumi.interpolate`${logGroupArn}:log-stream:*`],
+        Resource: logGroupArns.flatMap((arn) => [arn, pulumi.interpolate`${arn}:log-stream:*`]),
       },
       {
         Sid: "PublishAgentMetrics",

@@ -2,11 +2,23 @@ import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
 import { azSuffix } from "@cloudblocks/component-kit";
 import type { WebFleetConfig } from "../schema";
+import { APP_UID } from "../app-boot";
+
+export { APP_UID };
 
 export interface SharedFiles {
   readonly fileSystem: aws.efs.FileSystem;
+  readonly accessPoint: aws.efs.AccessPoint;
   readonly mountTargets: readonly aws.efs.MountTarget[];
 }
+
+/**
+ * The POSIX identity every instance uses on the shared files, enforced by the access point whatever the local
+ * user: the `app` user's (the app boot creates it with this uid and gid).
+ */
+export const APP_GID = APP_UID;
+/** The directory of the file system the fleet sees as /mnt/efs. */
+export const ACCESS_POINT_ROOT = "/web-fleet";
 
 const iaTransition = (days: number) => (days === 1 ? "AFTER_1_DAY" : `AFTER_${days}_DAYS`);
 
@@ -55,5 +67,21 @@ export function createSharedFiles(
         opts,
       ),
   );
-  return { fileSystem, mountTargets };
+  // WEB-8: instances mount through this access point, so every file operation is done as APP_UID:APP_GID and
+  // the app can write media/ whatever uid it runs as locally; EFS creates the root directory, owned by that
+  // identity, on first use.
+  const accessPoint = new aws.efs.AccessPoint(
+    `${name}-efs-ap`,
+    {
+      fileSystemId: fileSystem.id,
+      posixUser: { uid: APP_UID, gid: APP_GID },
+      rootDirectory: {
+        path: ACCESS_POINT_ROOT,
+        creationInfo: { ownerUid: APP_UID, ownerGid: APP_GID, permissions: "0755" },
+      },
+      tags: { Name: `${name}-shared` },
+    },
+    opts,
+  );
+  return { fileSystem, accessPoint, mountTargets };
 }
