@@ -26,6 +26,7 @@ const cases = {
   "npm test (cold: clean build, type-check, all tests)": () => {
     execFileSync(node, [tsc, "-b", "--clean"], quiet);
     execFileSync(node, [tsc, "-b"], quiet);
+    execFileSync(node, ["scripts/check-readme-examples.mjs"], quiet);
     execFileSync(node, [mocha, "--reporter", "dot"], quiet);
   },
 };

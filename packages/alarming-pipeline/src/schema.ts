@@ -11,6 +11,34 @@ import type { AlarmingPipelineArgs } from "./args";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 
+/** A log bucket's lifecycle must move objects forward in time: Standard-IA, then Glacier, then expiry. */
+function checkLifecycleOrder(
+  t: {
+    transitionToInfrequentAccessDays?: number;
+    transitionToGlacierDays?: number;
+    expireAfterDays?: number;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  const ia = t.transitionToInfrequentAccessDays ?? 30;
+  const glacier = t.transitionToGlacierDays ?? 90;
+  const expire = t.expireAfterDays ?? 730;
+  if (glacier <= ia)
+    ctx.addIssue({
+      code: "custom",
+      path: ["transitionToGlacierDays"],
+      input: glacier,
+      message: `allowed: more than transitionToInfrequentAccessDays (${ia})`,
+    });
+  if (expire <= glacier)
+    ctx.addIssue({
+      code: "custom",
+      path: ["expireAfterDays"],
+      input: expire,
+      message: `allowed: more than transitionToGlacierDays (${glacier})`,
+    });
+}
+
 // Zod schemas for the arguments: every message starts with "allowed:" so the error names what would pass
 // (component-kit's validateArgs adds the argument path and the bad value).
 
@@ -202,25 +230,7 @@ const auditTrailSchema = argsObject({
   expireAfterDays: z.number().int().min(1, "allowed: an integer ≥ 1").optional(),
   forceDestroy: z.boolean().optional(),
   protect: z.boolean().optional(),
-}).superRefine((t, ctx) => {
-  const ia = t.transitionToInfrequentAccessDays ?? 30;
-  const glacier = t.transitionToGlacierDays ?? 90;
-  const expire = t.expireAfterDays ?? 730;
-  if (glacier <= ia)
-    ctx.addIssue({
-      code: "custom",
-      path: ["transitionToGlacierDays"],
-      input: glacier,
-      message: `allowed: more than transitionToInfrequentAccessDays (${ia})`,
-    });
-  if (expire <= glacier)
-    ctx.addIssue({
-      code: "custom",
-      path: ["expireAfterDays"],
-      input: expire,
-      message: `allowed: more than transitionToGlacierDays (${glacier})`,
-    });
-});
+}).superRefine(checkLifecycleOrder);
 
 const slaSchema = argsObject({
   url: z.string().refine((u) => {
@@ -300,25 +310,7 @@ export const awsConfigSchema = argsObject({
   forceDestroy: z.boolean().optional(),
   protect: z.boolean().optional(),
   serviceLinkedRoleExists: z.boolean().optional(),
-}).superRefine((t, ctx) => {
-  const ia = t.transitionToInfrequentAccessDays ?? 30;
-  const glacier = t.transitionToGlacierDays ?? 90;
-  const expire = t.expireAfterDays ?? 730;
-  if (glacier <= ia)
-    ctx.addIssue({
-      code: "custom",
-      path: ["transitionToGlacierDays"],
-      input: glacier,
-      message: `allowed: more than transitionToInfrequentAccessDays (${ia})`,
-    });
-  if (expire <= glacier)
-    ctx.addIssue({
-      code: "custom",
-      path: ["expireAfterDays"],
-      input: expire,
-      message: `allowed: more than transitionToGlacierDays (${glacier})`,
-    });
-});
+}).superRefine(checkLifecycleOrder);
 
 export const alarmingPipelineSchema = argsObject({
   emailAddresses: z

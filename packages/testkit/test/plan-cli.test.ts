@@ -29,7 +29,7 @@ describe("cloudblocks-plan on a program that is not BUDDYVERSE", function () {
   before(async function () {
     this.timeout(60_000); // two cold Node processes, each loading @pulumi/aws: about 3 s on an idle machine
     writeFileSync(strict, "{}");
-    // Two processes at once: each loads @pulumi/aws, which is most of a plan's time.
+    // Each process loads @pulumi/aws, which is most of a plan's time: the two plans run at once.
     [withExceptions, withoutExceptions] = await Promise.all([
       plan("--cwd", sample, "--json", json), // the only stack: staging
       plan("staging", "--cwd", sample, "--policy-pack-config", strict),
