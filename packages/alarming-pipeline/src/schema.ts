@@ -11,6 +11,17 @@ import type { AlarmingPipelineArgs } from "./args";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 
+/** A log bucket's lifecycle: days to Standard-IA, to Glacier, to expiry (trail and Config buckets alike). */
+const lifecycleFields = {
+  transitionToInfrequentAccessDays: z
+    .number()
+    .int()
+    .min(30, "allowed: an integer ≥ 30 (S3's minimum for STANDARD_IA)")
+    .optional(),
+  transitionToGlacierDays: z.number().int().min(1, "allowed: an integer ≥ 1").optional(),
+  expireAfterDays: z.number().int().min(1, "allowed: an integer ≥ 1").optional(),
+};
+
 /** A log bucket's lifecycle must move objects forward in time: Standard-IA, then Glacier, then expiry. */
 function checkLifecycleOrder(
   t: {
@@ -221,13 +232,7 @@ const auditTrailSchema = argsObject({
     )
     .optional(),
   lambdaDataEvents: z.boolean().optional(),
-  transitionToInfrequentAccessDays: z
-    .number()
-    .int()
-    .min(30, "allowed: an integer ≥ 30 (S3's minimum for STANDARD_IA)")
-    .optional(),
-  transitionToGlacierDays: z.number().int().min(1, "allowed: an integer ≥ 1").optional(),
-  expireAfterDays: z.number().int().min(1, "allowed: an integer ≥ 1").optional(),
+  ...lifecycleFields,
   forceDestroy: z.boolean().optional(),
   protect: z.boolean().optional(),
 }).superRefine(checkLifecycleOrder);
@@ -295,13 +300,7 @@ export const opsReportSchema = argsObject({
 });
 
 export const awsConfigSchema = argsObject({
-  transitionToInfrequentAccessDays: z
-    .number()
-    .int()
-    .min(30, "allowed: an integer ≥ 30 (S3's minimum for STANDARD_IA)")
-    .optional(),
-  transitionToGlacierDays: z.number().int().min(1, "allowed: an integer ≥ 1").optional(),
-  expireAfterDays: z.number().int().min(1, "allowed: an integer ≥ 1").optional(),
+  ...lifecycleFields,
   snapshotDeliveryHours: z
     .union([z.literal(1), z.literal(3), z.literal(6), z.literal(12), z.literal(24)], {
       message: "allowed: 1, 3, 6, 12 or 24",

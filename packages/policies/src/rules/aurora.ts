@@ -1,5 +1,6 @@
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import type { CloudblocksPolicy, Props } from "../types";
+import { tlsParameterFor } from "./database";
 
 // Aurora cluster controls (FSBP RDS.* for DB clusters). Encryption (RDS.27) and deletion protection (RDS.7) are
 // checked for clusters by rds-storage-encrypted and rds-deletion-protection.
@@ -114,9 +115,10 @@ export const auroraTlsRequired: StackValidationPolicy = {
       const group = (cluster.propertyDependencies["dbClusterParameterGroupName"] ?? []).find(
         (r) => r.type === CLUSTER_PARAMETER_GROUP,
       );
+      const required = tlsParameterFor("mysql")!; // Aurora MySQL takes MySQL's parameter and values
       const parameters = (group?.props["parameters"] as { name: string; value: string }[] | undefined) ?? [];
-      const tls = parameters.find((p) => p.name === "require_secure_transport");
-      if (!tls || !["1", "ON", "on"].includes(tls.value))
+      const tls = parameters.find((p) => p.name === required.name);
+      if (!tls || !required.values.includes(tls.value))
         reportViolation(
           `Aurora cluster "${cluster.name}" does not require TLS (require_secure_transport is not ON in its cluster parameter group).`,
           cluster.urn,

@@ -238,7 +238,7 @@ export const rdsInstanceEventSubscription: StackValidationPolicy = {
 };
 
 /** RDS.39 (and the PostgreSQL counterpart): the parameter that makes the server refuse clear-text connections. */
-function tlsParameterFor(
+export function tlsParameterFor(
   engine: string | undefined,
 ): { readonly name: string; readonly values: readonly string[] } | undefined {
   if (engine === undefined || isMysqlLike(engine))
