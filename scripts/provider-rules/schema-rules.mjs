@@ -246,19 +246,39 @@ export function simplify(check) {
 
 /** Symbols (constants, `X_Values()` funcs, SDK enum `Values()`) defined by the scratch files of a package. */
 export function collectSymbols(sources) {
-  const sym = { consts: new Map(), funcs: new Map(), enums: new Map() };
+  const sym = { consts: new Map(), funcs: new Map(), enums: new Map(), schemas: new Map() };
   for (const src of sources) {
     for (const m of src.matchAll(/^\s*([A-Za-z_]\w*)(?:\s+[A-Za-z_][\w.]*)?\s*=\s*"([^"]*)"/gm))
       sym.consts.set(m[1], m[2]);
     for (const m of src.matchAll(/^\s*([A-Za-z_]\w*)(?:\s+[A-Za-z_][\w.]*)?\s*=\s*(-?\d+)\s*$/gm))
       sym.consts.set(m[1], Number(m[2]));
   }
+  // package vars: string lists (`var routeValidTargets = []string{…}`, used as ExactlyOneOf) and shared schema
+  // blocks (`securityGroupRuleNestedBlock = &schema.Resource{…}`, used as a field or an Elem)
+  for (const src of sources) {
+    for (const m of src.matchAll(
+      /^\s*(?:var\s+)?([A-Za-z_]\w*)\s*=\s*(?=\[\]string\{|&schema\.(?:Schema|Resource)\{)/gm,
+    )) {
+      try {
+        const node = new Parser(tokenize(src.slice(m.index + m[0].length))).parseExpr();
+        if (node.k !== "composite") continue;
+        if (node.type === "[]string") {
+          const v = resolveValue(node, sym);
+          if (Array.isArray(v)) sym.consts.set(m[1], v);
+        } else sym.schemas.set(m[1], node);
+      } catch {
+        // not a literal the parser reads
+      }
+    }
+  }
   for (const src of sources) {
     for (const m of src.matchAll(/func \((\w+)\) Values\(\) \[\]\w+ \{\s*return \[\]\w+\{([^}]*)\}/g)) {
-      sym.enums.set(
-        m[1],
-        [...m[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]),
-      );
+      // string literals (the SDK's enums.go) or the package's own constants (`policyTypeSimpleScaling, …`)
+      const literals = [...m[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]);
+      const named = [...m[2].matchAll(/\b([A-Za-z_]\w*)\b/g)].map((x) => sym.consts.get(x[1]));
+      const values = literals.length ? literals : named.every((v) => typeof v === "string") ? named : [];
+      // an enum whose values could not be read stays unvendored (notCovered), never an empty set that refuses all
+      if (values.length) sym.enums.set(m[1], values);
     }
     // `func foo_Values() []string { return <expr> }`: a literal list or enum.Slice(…) of constants
     for (const m of src.matchAll(/func (\w+)\(\) \[\][\w.]+ \{\s*return ([\s\S]*?)\n\}/g)) {
