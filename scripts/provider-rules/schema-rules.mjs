@@ -264,10 +264,13 @@ export function collectSymbols(sources) {
   // SDK enum Values() first, over every file: a package helper may build on them (enum.Values[T]())
   for (const src of sources) {
     for (const m of src.matchAll(/func \((\w+)\) Values\(\) \[\]\w+ \{\s*return \[\]\w+\{([^}]*)\}/g)) {
-      sym.enums.set(
-        m[1],
-        [...m[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]),
-      );
+      // elements are string literals (the SDK) or constants of the package (the provider's own enum types)
+      const items = m[2]
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean);
+      const values = items.map((x) => (/^"[^"]*"$/.test(x) ? x.slice(1, -1) : sym.consts.get(x)));
+      if (values.length > 0 && values.every((v) => typeof v === "string")) sym.enums.set(m[1], values);
     }
   }
   for (const src of sources) {
