@@ -1,6 +1,7 @@
 // The resource types the stacks use: Pulumi token ↔ terraform-provider-aws resource, its source file and schema
 // function, and the attribute renames pulumi-aws makes (provider/resources.go `Fields`), checked against the SDK.
 import { RESOURCES_EC2 } from "./resources-ec2.mjs";
+import { RESOURCES_S3 } from "./resources-s3.mjs";
 
 export const RESOURCES = [
   {
@@ -111,4 +112,5 @@ export const RESOURCES = [
     func: "resourceMetricFilter",
   },
   ...RESOURCES_EC2,
+  ...RESOURCES_S3,
 ];
