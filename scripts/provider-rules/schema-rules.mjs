@@ -134,6 +134,17 @@ export function validatorCheck(node, sym) {
       "validation.IsPortNumber": { k: "range", min: 1, max: 65535 },
       "validation.IsPortNumberOrZero": { k: "range", min: 0, max: 65535 },
       "validation.NoZeroValues": { k: "nonZero" },
+      // nullable.TypeNullable* attributes are strings ("" = unset) parsed with strconv (sdkv2/types/nullable)
+      "nullable.ValidateTypeStringNullableInt": { k: "nullable", type: "int" },
+      "nullable.ValidateTypeStringNullableFloat": { k: "nullable", type: "float" },
+      // autoscaling/schedule.go: time.Parse("2006-01-02T15:04:05Z", v). Go takes a 1–2 digit hour, a signed 3-digit
+      // year and fractional seconds there; the pattern allows all of that (day/month ranges unchecked: never stricter)
+      validScheduleTimestamp: {
+        k: "match",
+        re: "^([0-9]{4}|[+-][0-9]{3})-[0-9]{2}-[0-9]{2}T[0-9]{1,2}:[0-9]{2}:[0-9]{2}([.,][0-9]+)?Z$",
+        flags: "u",
+        msg: 'cannot be parsed as iso8601 Timestamp Format (Go layout "2006-01-02T15:04:05Z")',
+      },
     };
     return simple[node.name] ?? { k: "unknown", what: node.name };
   }
@@ -175,6 +186,9 @@ export function validatorCheck(node, sym) {
       return { k: "match", re, flags: "u", msg: `must begin with ${JSON.stringify(prefix)}` };
     }
     case "nullable.ValidateTypeStringNullableIntBetween":
+      return { k: "nullable", type: "int", min: n(0), max: n(1) };
+    case "nullable.ValidateTypeStringNullableIntAtLeast":
+      return { k: "nullable", type: "int", min: n(0) };
     case "validation.IntBetween":
     case "validation.FloatBetween":
     case "int64validator.Between":
@@ -250,15 +264,18 @@ export function collectSymbols(sources) {
   for (const src of sources) {
     for (const m of src.matchAll(/^\s*([A-Za-z_]\w*)(?:\s+[A-Za-z_][\w.]*)?\s*=\s*"([^"]*)"/gm))
       sym.consts.set(m[1], m[2]);
-    for (const m of src.matchAll(/^\s*([A-Za-z_]\w*)(?:\s+[A-Za-z_][\w.]*)?\s*=\s*(-?\d+)\s*$/gm))
-      sym.consts.set(m[1], Number(m[2]));
+    // Go digit separators (`50_000`) are allowed in integer literals
+    for (const m of src.matchAll(/^\s*([A-Za-z_]\w*)(?:\s+[A-Za-z_][\w.]*)?\s*=\s*(-?\d[\d_]*)\s*$/gm))
+      sym.consts.set(m[1], Number(m[2].replace(/_/g, "")));
   }
   for (const src of sources) {
     for (const m of src.matchAll(/func \((\w+)\) Values\(\) \[\]\w+ \{\s*return \[\]\w+\{([^}]*)\}/g)) {
-      sym.enums.set(
-        m[1],
-        [...m[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]),
+      // SDK enums list string literals; provider-local enums (e.g. autoscaling `policyType`) list typed constants
+      const literals = [...m[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]);
+      const idents = [...m[2].replace(/"[^"]*"/g, "").matchAll(/([A-Za-z_]\w*)/g)].map((x) =>
+        sym.consts.get(x[1]),
       );
+      if (idents.every((v) => typeof v === "string")) sym.enums.set(m[1], [...literals, ...idents]);
     }
     // `func foo_Values() []string { return <expr> }`: a literal list or enum.Slice(…) of constants
     for (const m of src.matchAll(/func (\w+)\(\) \[\][\w.]+ \{\s*return ([\s\S]*?)\n\}/g)) {
