@@ -361,6 +361,16 @@ describe("r-ec2", () => {
     );
   });
 
+  it("EC2 enumerations from the current EC2 model: a VPC endpoint may be a Resource endpoint, not a lower-case gateway", () => {
+    const VPCE = "aws:ec2/vpcEndpoint:VpcEndpoint";
+    const endpoint = { vpcId: "vpc-1", serviceName: "com.amazonaws.ap-northeast-2.s3" };
+    expect(refused(VPCE, { ...endpoint, vpcEndpointType: "Resource" })).to.equal(undefined);
+    expect(refused(VPCE, { ...endpoint, vpcEndpointType: "gateway" })).to.equal(
+      `${VPCE} "r": vpcEndpointType: got "gateway"; allowed: one of "Interface", "Gateway", "GatewayLoadBalancer", ` +
+        `"Resource", "ServiceNetwork" ${origin(VPCE, "vpc_endpoint_type")}`,
+    );
+  });
+
   it("enumerations read from a package's own constants hold their values, and no enumeration is empty", () => {
     for (const [type, t] of Object.entries(table.types))
       for (const r of t.rules)
