@@ -316,4 +316,67 @@ describe("r-s3", () => {
     const enumSrc = table.types[SSE]!.enumSrc!.map((i) => table.sources[i]!);
     expect(enumSrc.map((s) => s.repo)).to.deep.equal(["boto/botocore"]);
   });
+
+  it("enum.Slice over the model's constants: a bucket grant takes CanonicalUser or Group, not AmazonCustomerByEmail", () => {
+    const BUCKET = "aws:s3/bucket:Bucket";
+    const grant = (type: string) => ({ grants: [{ type, permissions: ["READ"] }] });
+    expect(refused(BUCKET, grant("Group"))).to.equal(undefined);
+    expect(refused(BUCKET, grant("AmazonCustomerByEmail"))).to.equal(
+      `${BUCKET} "r": grants[0].type: got "AmazonCustomerByEmail"; allowed: one of "CanonicalUser", "Group" ${src(BUCKET, "grant.*.type")}`,
+    );
+  });
+
+  it("CloudTrail: the trail name's length, and a data resource type from the provider's own list", () => {
+    const TRAIL = "aws:cloudtrail/trail:Trail";
+    const trail = { s3BucketName: "logs", name: "org-trail" };
+    expect(refused(TRAIL, trail)).to.equal(undefined);
+    expect(refused(TRAIL, { ...trail, name: "ab" })).to.equal(
+      `${TRAIL} "r": name: got "ab"; allowed: 3 to 128 characters ${src(TRAIL, "name")}`,
+    );
+    const selector = (type: string) => ({
+      ...trail,
+      eventSelectors: [{ readWriteType: "All", dataResources: [{ type, values: ["arn:aws:s3"] }] }],
+    });
+    expect(refused(TRAIL, selector("AWS::S3::Object"))).to.equal(undefined);
+    expect(refused(TRAIL, selector("AWS::S3::Bucket"))).to.equal(
+      `${TRAIL} "r": eventSelectors[0].dataResources[0].type: got "AWS::S3::Bucket"; allowed: one of ` +
+        `"AWS::DynamoDB::Table", "AWS::Lambda::Function", "AWS::S3::Object" ${src(TRAIL, "event_selector.*.data_resource.*.type")}`,
+    );
+  });
+
+  it("AWS Config: the snapshot delivery frequency and a rule's owner", () => {
+    const CHANNEL = "aws:cfg/deliveryChannel:DeliveryChannel";
+    const channel = (deliveryFrequency: string) => ({
+      s3BucketName: "config",
+      snapshotDeliveryProperties: { deliveryFrequency },
+    });
+    expect(refused(CHANNEL, channel("TwentyFour_Hours"))).to.equal(undefined);
+    expect(refused(CHANNEL, channel("24_Hours"))).to.equal(
+      `${CHANNEL} "r": snapshotDeliveryProperties.deliveryFrequency: got "24_Hours"; allowed: one of "One_Hour", ` +
+        `"Three_Hours", "Six_Hours", "Twelve_Hours", "TwentyFour_Hours" ` +
+        src(CHANNEL, "snapshot_delivery_properties.0.delivery_frequency"),
+    );
+    const RULE = "aws:cfg/rule:Rule";
+    expect(refused(RULE, { source: { owner: "AWS", sourceIdentifier: "VPC_FLOW_LOGS_ENABLED" } })).to.equal(
+      undefined,
+    );
+    expect(
+      refused(RULE, { source: { owner: "Amazon", sourceIdentifier: "VPC_FLOW_LOGS_ENABLED" } }),
+    ).to.equal(
+      `${RULE} "r": source.owner: got "Amazon"; allowed: one of "CUSTOM_LAMBDA", "AWS", "CUSTOM_POLICY" ${src(RULE, "source.0.owner")}`,
+    );
+  });
+
+  it("Budgets: the time unit, and ConflictsWith between limitAmount and plannedLimits", () => {
+    const BUDGET = "aws:budgets/budget:Budget";
+    const budget = { budgetType: "COST", timeUnit: "MONTHLY", limitAmount: "100.00", limitUnit: "USD" };
+    expect(refused(BUDGET, budget)).to.equal(undefined);
+    expect(refused(BUDGET, { ...budget, timeUnit: "WEEKLY" })).to.equal(
+      `${BUDGET} "r": timeUnit: got "WEEKLY"; allowed: one of "DAILY", "MONTHLY", "QUARTERLY", "ANNUALLY", "CUSTOM" ${src(BUDGET, "time_unit")}`,
+    );
+    const planned = [{ amount: "100", startTime: "2026-12-01_00:00", unit: "USD" }];
+    expect(refused(BUDGET, { ...budget, limitUnit: undefined, plannedLimits: planned })).to.match(
+      /^aws:budgets\/budget:Budget "r": limitAmount: got "100.00" together with plannedLimits; allowed: only one of them \(ConflictsWith\)/,
+    );
+  });
 });
