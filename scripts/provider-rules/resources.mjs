@@ -1,5 +1,7 @@
 // The resource types the stacks use: Pulumi token ↔ terraform-provider-aws resource, its source file and schema
 // function, and the attribute renames pulumi-aws makes (provider/resources.go `Fields`), checked against the SDK.
+import { RESOURCES_EVENTS } from "./resources-events.mjs";
+
 export const RESOURCES = [
   {
     type: "aws:cloudwatch/metricAlarm:MetricAlarm",
@@ -108,4 +110,5 @@ export const RESOURCES = [
     file: "internal/service/logs/metric_filter.go",
     func: "resourceMetricFilter",
   },
+  ...RESOURCES_EVENTS,
 ];

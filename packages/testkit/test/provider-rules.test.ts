@@ -259,3 +259,101 @@ describe("AWS rules the provider does not check", () => {
     expect(refused("aws:rds/instance:Instance", crossRegion)).to.equal(undefined);
   });
 });
+
+describe("r-events", () => {
+  const FN = "aws:lambda/function:Function";
+  const QUEUE = "aws:sqs/queue:Queue";
+  const ESM = "aws:lambda/eventSourceMapping:EventSourceMapping";
+  const SCHEDULE = "aws:scheduler/schedule:Schedule";
+  const SECRET = "aws:secretsmanager/secret:Secret";
+  const TARGET = "aws:cloudwatch/eventTarget:EventTarget";
+  const ruleOf = (type: string, tf: string) => {
+    const s = table.sources[table.types[type]!.src]!;
+    return `[provider rule: ${s.repo}@${s.commit.slice(0, 12)} ${s.file} (${tf})]`;
+  };
+  const role = "arn:aws:iam::123456789012:role/notifier";
+  const okFn = { role, runtime: "nodejs22.x", handler: "index.handler", code: { path: "dist" } };
+  const queueArn = `arn:aws:sqs:${REGION}:123456789012:alarms`;
+
+  it("Lambda: runtime is one of the SDK's Runtime values; the package source is exactly one of code, imageUri, s3Bucket", () => {
+    expect(refused(FN, okFn)).to.equal(undefined);
+    const message = refused(FN, { ...okFn, runtime: "nodejs23.x" });
+    expect(message).to.match(
+      new RegExp(
+        `^${FN} "r": runtime: got "nodejs23.x"; allowed: one of "nodejs", "nodejs4.3", .*"nodejs22.x", "nodejs24.x", `,
+      ),
+    );
+    expect(message!.endsWith(ruleOf(FN, "runtime"))).to.equal(true);
+    expect(refused(FN, { ...okFn, architectures: ["arm"] })).to.equal(
+      `${FN} "r": architectures[0]: got "arm"; allowed: one of "x86_64", "arm64" ${ruleOf(FN, "architectures.*")}`,
+    );
+    // the bridge's `code` archive is the provider's `filename`, so the ExactlyOneOf names it
+    expect(refused(FN, { ...okFn, s3Bucket: "artifacts", s3Key: "fn.zip" })).to.equal(
+      `${FN} "r": (resource): got code and s3Bucket set; allowed: exactly one of code, imageUri, s3Bucket (ExactlyOneOf) ${ruleOf(FN, "filename")}`,
+    );
+    expect(refused(FN, { ...okFn, timeout: 901 })).to.equal(
+      `${FN} "r": timeout: got 901; allowed: 1 to 900 ${ruleOf(FN, "timeout")}`,
+    );
+  });
+
+  it("SQS: the visibility timeout is 0 to 43,200 s, and a queue is encrypted by a KMS key or SSE-SQS, not both", () => {
+    expect(refused(QUEUE, { visibilityTimeoutSeconds: 43_200 })).to.equal(undefined);
+    expect(refused(QUEUE, { visibilityTimeoutSeconds: 43_201 })).to.equal(
+      `${QUEUE} "r": visibilityTimeoutSeconds: got 43201; allowed: 0 to 43200 ${ruleOf(QUEUE, "visibility_timeout_seconds")}`,
+    );
+    expect(refused(QUEUE, { kmsMasterKeyId: "alias/k", sqsManagedSseEnabled: true })).to.equal(
+      `${QUEUE} "r": kmsMasterKeyId: got "alias/k" together with sqsManagedSseEnabled; allowed: only one of them (ConflictsWith) ${ruleOf(QUEUE, "kms_master_key_id")}`,
+    );
+    expect(refused(QUEUE, { redrivePolicy: "{deadLetterTargetArn:" })).to.match(
+      /redrivePolicy: got "\{deadLetterTargetArn:"; allowed: valid JSON/,
+    );
+  });
+
+  it("event source mapping: one source (ARN or self-managed), Any(-1, 60 to 604,800) record age, a scaling floor of 2", () => {
+    const ok = { functionName: "notifier", eventSourceArn: queueArn };
+    expect(refused(ESM, { ...ok, scalingConfig: { maximumConcurrency: 2 } })).to.equal(undefined);
+    expect(refused(ESM, { ...ok, scalingConfig: { maximumConcurrency: 1 } })).to.equal(
+      `${ESM} "r": scalingConfig.maximumConcurrency: got 1; allowed: at least 2 ${ruleOf(ESM, "scaling_config.0.maximum_concurrency")}`,
+    );
+    expect(refused(ESM, { functionName: "notifier" })).to.match(
+      /\(resource\): got none set; allowed: exactly one of eventSourceArn, selfManagedEventSource \(ExactlyOneOf\)/,
+    );
+    expect(refused(ESM, { ...ok, maximumRecordAgeInSeconds: -1 })).to.equal(undefined);
+    expect(refused(ESM, { ...ok, maximumRecordAgeInSeconds: 30 })).to.equal(
+      `${ESM} "r": maximumRecordAgeInSeconds: got 30; allowed: one of -1 or 60 to 604800 ${ruleOf(ESM, "maximum_record_age_in_seconds")}`,
+    );
+  });
+
+  it("schedule: the expression's time zone is 1 to 50 characters, the flexible window mode one of OFF, FLEXIBLE", () => {
+    const ok = {
+      scheduleExpression: "cron(0 9 ? * MON *)",
+      scheduleExpressionTimezone: "Asia/Seoul",
+      flexibleTimeWindow: { mode: "OFF" },
+      target: { arn: `arn:aws:lambda:${REGION}:123456789012:function:ops-report`, roleArn: role },
+    };
+    expect(refused(SCHEDULE, ok)).to.equal(undefined);
+    expect(refused(SCHEDULE, { ...ok, scheduleExpressionTimezone: "" })).to.equal(
+      `${SCHEDULE} "r": scheduleExpressionTimezone: got ""; allowed: 1 to 50 characters ${ruleOf(SCHEDULE, "schedule_expression_timezone")}`,
+    );
+    expect(refused(SCHEDULE, { ...ok, flexibleTimeWindow: { mode: "off" } })).to.equal(
+      `${SCHEDULE} "r": flexibleTimeWindow.mode: got "off"; allowed: one of "OFF", "FLEXIBLE" ${ruleOf(SCHEDULE, "flexible_time_window.0.mode")}`,
+    );
+    expect(refused(SCHEDULE, { ...ok, target: { arn: "ops-report", roleArn: role } })).to.match(
+      /target\.arn: got "ops-report"; allowed: an ARN/,
+    );
+  });
+
+  it("secret recovery window Any(7 to 30, 0); an EventBridge target's input is JSON and retries at most 185", () => {
+    expect(refused(SECRET, { recoveryWindowInDays: 0 })).to.equal(undefined);
+    expect(refused(SECRET, { recoveryWindowInDays: 3 })).to.equal(
+      `${SECRET} "r": recoveryWindowInDays: got 3; allowed: 7 to 30 or one of 0 ${ruleOf(SECRET, "recovery_window_in_days")}`,
+    );
+    const target = { arn: queueArn, rule: "root-activity" };
+    expect(refused(TARGET, { ...target, input: "not json" })).to.match(
+      /^aws:cloudwatch\/eventTarget:EventTarget "r": input: got "not json"; allowed: valid JSON and 0 to 8192 characters/,
+    );
+    expect(refused(TARGET, { ...target, retryPolicy: { maximumRetryAttempts: 186 } })).to.equal(
+      `${TARGET} "r": retryPolicy.maximumRetryAttempts: got 186; allowed: 0 to 185 ${ruleOf(TARGET, "retry_policy.0.maximum_retry_attempts")}`,
+    );
+  });
+});
