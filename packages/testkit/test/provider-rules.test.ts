@@ -357,3 +357,62 @@ describe("r-events", () => {
     );
   });
 });
+
+describe("r-events: AWS rules of Lambda event source mappings", () => {
+  const ESM = "aws:lambda/eventSourceMapping:EventSourceMapping";
+  const queueArn = `arn:aws:sqs:${REGION}:123456789012:alarms`;
+  const batchingDoc =
+    "[AWS rule: https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/lambda/aws.sdk.kotlin.services.lambda.model/-get-event-source-mapping-response/maximum-batching-window-in-seconds.html (MaximumBatchingWindowInSeconds, the CreateEventSourceMapping member)]";
+
+  it("CreateEventSourceMapping: a batching window of 0 to 300 s, at least 1 s for SQS batches over 10", () => {
+    const ok = { functionName: "notifier", eventSourceArn: queueArn };
+    expect(refused(ESM, { ...ok, batchSize: 100, maximumBatchingWindowInSeconds: 300 })).to.equal(undefined);
+    expect(refused(ESM, { ...ok, maximumBatchingWindowInSeconds: 301 })).to.equal(
+      `${ESM} "r": maximumBatchingWindowInSeconds: got 301; allowed: 0 to 300 seconds ${batchingDoc}`,
+    );
+    expect(refused(ESM, { ...ok, batchSize: 100 })).to.equal(
+      `${ESM} "r": maximumBatchingWindowInSeconds: got nothing (0) with batchSize 100 from sqs; allowed: at least 1 s when batchSize is over 10 for a stream or SQS source ${batchingDoc}`,
+    );
+    expect(refused(ESM, { ...ok, batchSize: 10 })).to.equal(undefined);
+    const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    expect(refused(ESM, { ...ok, batchSize: 100, maximumBatchingWindowInSeconds: unknown })).to.equal(
+      undefined,
+    );
+  });
+
+  it("an SQS mapping is refused when the function's timeout exceeds the queue's visibility timeout (defaults 3 s, 30 s)", async () => {
+    const build = (visibilityTimeoutSeconds: number | undefined, timeout: number | undefined) => {
+      setupMocks();
+      const queue = new aws.sqs.Queue("q", { visibilityTimeoutSeconds });
+      const fn = new aws.lambda.Function("fn", {
+        role: "arn:aws:iam::123456789012:role/r",
+        runtime: "nodejs22.x",
+        handler: "index.handler",
+        s3Bucket: "artifacts",
+        s3Key: "fn.zip",
+        timeout,
+      });
+      const mapping = new aws.lambda.EventSourceMapping("m", {
+        eventSourceArn: queue.arn,
+        functionName: fn.arn,
+      });
+      return outputOf(mapping.id).then(
+        () => undefined,
+        (e: unknown) => String(e),
+      );
+    };
+    expect(await build(60, 60)).to.equal(undefined);
+    expect(await build(undefined, undefined)).to.equal(undefined);
+    const error = await build(59, 60);
+    expect(error).to.match(
+      new RegExp(
+        `${ESM} "m": eventSourceArn: got queue "arn:aws:sqs:${REGION}:\\d{12}:q-\\w+" with a visibility timeout of 59 s ` +
+          `for function "arn:aws:lambda:${REGION}:\\d{12}:function:fn-\\w+" with a timeout of 60 s; allowed: a queue whose ` +
+          "visibility timeout is at least the function's timeout \\[AWS rule: https://docs\\.aws\\.amazon\\.com/lambda/latest/dg/services-sqs-configure\\.html",
+      ),
+    );
+    expect(await build(undefined, 31)).to.match(
+      /with a visibility timeout of 30 s for function .* with a timeout of 31 s/,
+    );
+  });
+});
