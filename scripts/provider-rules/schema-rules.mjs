@@ -52,6 +52,11 @@ export function resolveValue(node, sym) {
     const vs = node.args.flatMap((a) => [resolveValue(a, sym)].flat());
     return vs.every((v) => v !== undefined) ? vs : undefined;
   }
+  // tfslices.AppendUnique(xs, y…): xs with the values it lacks appended
+  if (node.k === "call" && node.fn.k === "ident" && node.fn.name === "tfslices.AppendUnique") {
+    const vs = node.args.flatMap((a) => [resolveValue(a, sym)].flat());
+    return vs.every((v) => v !== undefined) ? [...new Set(vs)] : undefined;
+  }
   if (node.k === "call" && node.fn.k === "ident") {
     const short = node.fn.name.split(".").pop();
     if (sym.funcs.has(short)) return sym.funcs.get(short);
@@ -178,15 +183,18 @@ export function validatorCheck(node, sym) {
     case "validation.IntBetween":
     case "validation.FloatBetween":
     case "int64validator.Between":
+    case "int32validator.Between":
     case "float64validator.Between":
       return { k: "range", min: n(0), max: n(1) };
     case "validation.IntAtLeast":
     case "validation.FloatAtLeast":
     case "int64validator.AtLeast":
+    case "int32validator.AtLeast":
       return { k: "range", min: n(0) };
     case "validation.IntAtMost":
     case "validation.FloatAtMost":
     case "int64validator.AtMost":
+    case "int32validator.AtMost":
       return { k: "range", max: n(0) };
     case "validation.IntDivisibleBy":
       return { k: "divisibleBy", n: n(0) };
@@ -253,13 +261,19 @@ export function collectSymbols(sources) {
     for (const m of src.matchAll(/^\s*([A-Za-z_]\w*)(?:\s+[A-Za-z_][\w.]*)?\s*=\s*(-?\d+)\s*$/gm))
       sym.consts.set(m[1], Number(m[2]));
   }
+  // SDK enum Values() first, over every file: a package helper may build on them (enum.Values[T]())
   for (const src of sources) {
     for (const m of src.matchAll(/func \((\w+)\) Values\(\) \[\]\w+ \{\s*return \[\]\w+\{([^}]*)\}/g)) {
-      sym.enums.set(
-        m[1],
-        [...m[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]),
-      );
+      // elements are string literals (the SDK) or constants of the package (the provider's own enum types)
+      const items = m[2]
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean);
+      const values = items.map((x) => (/^"[^"]*"$/.test(x) ? x.slice(1, -1) : sym.consts.get(x)));
+      if (values.length > 0 && values.every((v) => typeof v === "string")) sym.enums.set(m[1], values);
     }
+  }
+  for (const src of sources) {
     // `func foo_Values() []string { return <expr> }`: a literal list or enum.Slice(…) of constants
     for (const m of src.matchAll(/func (\w+)\(\) \[\][\w.]+ \{\s*return ([\s\S]*?)\n\}/g)) {
       try {

@@ -260,6 +260,64 @@ describe("AWS rules the provider does not check", () => {
   });
 });
 
+describe("r-s3", () => {
+  const src = (type: string, tf: string) => {
+    const s = table.sources[table.types[type]!.src]!;
+    return `[provider rule: ${s.repo}@${s.commit.slice(0, 12)} ${s.file} (${tf})]`;
+  };
+  const LIFECYCLE = "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration";
+  const rule = { id: "expire", status: "Enabled", filter: { prefix: "" }, expiration: { days: 30 } };
+
+  it("plugin framework: stringvalidator.OneOf over a package helper (lifecycle rule status)", () => {
+    expect(refused(LIFECYCLE, { bucket: "b", rules: [rule] })).to.equal(undefined);
+    expect(
+      refused(LIFECYCLE, { bucket: "b", rules: [rule, { ...rule, id: "two", status: "enabled" }] }),
+    ).to.equal(
+      `${LIFECYCLE} "r": rules[1].status: got "enabled"; allowed: one of "Disabled", "Enabled" ${src(LIFECYCLE, "rule.*.status")}`,
+    );
+  });
+
+  it("plugin framework: int32validator.AtLeast inside a nested block (noncurrent version expiration)", () => {
+    const withNoncurrent = (noncurrentDays: number) => ({
+      bucket: "b",
+      rules: [{ ...rule, noncurrentVersionExpiration: { noncurrentDays } }],
+    });
+    expect(refused(LIFECYCLE, withNoncurrent(1))).to.equal(undefined);
+    expect(refused(LIFECYCLE, withNoncurrent(0))).to.equal(
+      `${LIFECYCLE} "r": rules[0].noncurrentVersionExpiration.noncurrentDays: got 0; allowed: at least 1 ` +
+        src(LIFECYCLE, "rule.*.noncurrent_version_expiration.*.noncurrent_days"),
+    );
+  });
+
+  it("a value list built by tfslices.AppendUnique(enum.Values[…](), …) (versioning status)", () => {
+    const VERSIONING = "aws:s3/bucketVersioning:BucketVersioning";
+    for (const status of ["Enabled", "Suspended", "Disabled"])
+      expect(refused(VERSIONING, { bucket: "b", versioningConfiguration: { status } }), status).to.equal(
+        undefined,
+      );
+    expect(refused(VERSIONING, { bucket: "b", versioningConfiguration: { status: "On" } })).to.equal(
+      `${VERSIONING} "r": versioningConfiguration.status: got "On"; allowed: one of "Enabled", "Suspended", "Disabled" ` +
+        src(VERSIONING, "versioning_configuration.0.status"),
+    );
+  });
+
+  it("enum values from the AWS API model (botocore), newer than the index's aws-sdk-go-v2 (SSE algorithm)", () => {
+    const SSE = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
+    const sse = (sseAlgorithm: string) => ({
+      bucket: "b",
+      rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm } }],
+    });
+    // aws:kms:dsse (2023) is missing from the index's aws-sdk-go-v2 enums: the model's list is the one used
+    expect(refused(SSE, sse("aws:kms:dsse"))).to.equal(undefined);
+    expect(refused(SSE, sse("KMS"))).to.equal(
+      `${SSE} "r": rules[0].applyServerSideEncryptionByDefault.sseAlgorithm: got "KMS"; allowed: one of "AES256", ` +
+        `"aws:fsx", "aws:kms", "aws:kms:dsse" ${src(SSE, "rule.*.apply_server_side_encryption_by_default.0.sse_algorithm")}`,
+    );
+    const enumSrc = table.types[SSE]!.enumSrc!.map((i) => table.sources[i]!);
+    expect(enumSrc.map((s) => s.repo)).to.deep.equal(["boto/botocore"]);
+  });
+});
+
 describe("r-events", () => {
   const FN = "aws:lambda/function:Function";
   const QUEUE = "aws:sqs/queue:Queue";
