@@ -254,12 +254,30 @@ export function simplify(check) {
 
 /** Symbols (constants, `X_Values()` funcs, SDK enum `Values()`) defined by the scratch files of a package. */
 export function collectSymbols(sources) {
-  const sym = { consts: new Map(), funcs: new Map(), enums: new Map() };
+  const sym = { consts: new Map(), funcs: new Map(), enums: new Map(), schemas: new Map() };
   for (const src of sources) {
     for (const m of src.matchAll(/^\s*([A-Za-z_]\w*)(?:\s+[A-Za-z_][\w.]*)?\s*=\s*"([^"]*)"/gm))
       sym.consts.set(m[1], m[2]);
     for (const m of src.matchAll(/^\s*([A-Za-z_]\w*)(?:\s+[A-Za-z_][\w.]*)?\s*=\s*(-?\d+)\s*$/gm))
       sym.consts.set(m[1], Number(m[2]));
+  }
+  // package vars: string lists (`var routeValidTargets = []string{…}`, used as ExactlyOneOf) and shared schema
+  // blocks (`securityGroupRuleNestedBlock = &schema.Resource{…}`, used as a field or an Elem)
+  for (const src of sources) {
+    for (const m of src.matchAll(
+      /^\s*(?:var\s+)?([A-Za-z_]\w*)\s*=\s*(?=\[\]string\{|&schema\.(?:Schema|Resource)\{)/gm,
+    )) {
+      try {
+        const node = new Parser(tokenize(src.slice(m.index + m[0].length))).parseExpr();
+        if (node.k !== "composite") continue;
+        if (node.type === "[]string") {
+          const v = resolveValue(node, sym);
+          if (Array.isArray(v)) sym.consts.set(m[1], v);
+        } else sym.schemas.set(m[1], node);
+      } catch {
+        // not a literal the parser reads
+      }
+    }
   }
   // SDK enum Values() first, over every file: a package helper may build on them (enum.Values[T]())
   for (const src of sources) {
