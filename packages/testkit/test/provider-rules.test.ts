@@ -454,6 +454,116 @@ describe("r-s3", () => {
   });
 });
 
+describe("r-edge", () => {
+  const ASG = "aws:autoscaling/group:Group";
+  const LISTENER = "aws:lb/listener:Listener";
+  const RECORD = "aws:route53/record:Record";
+  const src = (type: string, tf: string) => {
+    const s = table.sources[table.types[type]!.src]!;
+    return `[provider rule: ${s.repo}@${s.commit.slice(0, 12)} ${s.file} (${tf})]`;
+  };
+  const template = { id: "lt-0123456789abcdef0", version: "1" };
+  const okGroup = { minSize: 1, maxSize: 2, launchTemplate: template };
+  const okListener = {
+    loadBalancerArn: `arn:aws:elasticloadbalancing:${REGION}:123456789012:loadbalancer/app/web/50dc6c495c0c9188`,
+    defaultActions: [
+      {
+        type: "forward",
+        targetGroupArn: `arn:aws:elasticloadbalancing:${REGION}:123456789012:targetgroup/web/73e2d6bc24d8a067`,
+      },
+    ],
+  };
+  const okRecord = { zoneId: "Z0123456789ABCDEFGHIJ", name: "www.example.com", type: "A" };
+
+  it("ExactlyOneOf: an Auto Scaling group takes one of launchConfiguration, launchTemplate, mixedInstancesPolicy", () => {
+    expect(refused(ASG, okGroup)).to.equal(undefined);
+    const mixed = { launchTemplate: { launchTemplateSpecification: { launchTemplateId: template.id } } };
+    expect(refused(ASG, { ...okGroup, mixedInstancesPolicy: mixed })).to.equal(
+      `${ASG} "r": (resource): got launchTemplate and mixedInstancesPolicy set; allowed: exactly one of ` +
+        `launchConfiguration, launchTemplate, mixedInstancesPolicy (ExactlyOneOf) ${src(ASG, "launch_configuration")}`,
+    );
+    expect(refused(ASG, { minSize: 1, maxSize: 2 })).to.match(
+      /\(resource\): got none set; allowed: exactly one of/,
+    );
+  });
+
+  it("enumeration, case-insensitive (enum.ValidateIgnoreCase): a listener's default action type", () => {
+    const action = (type: string) => ({
+      ...okListener,
+      defaultActions: [{ ...okListener.defaultActions[0]!, type }],
+    });
+    expect(refused(LISTENER, action("FORWARD"))).to.equal(undefined);
+    expect(refused(LISTENER, action("forwards"))).to.equal(
+      `${LISTENER} "r": defaultActions[0].type: got "forwards"; allowed: one of "forward", "authenticate-oidc", ` +
+        `"authenticate-cognito", "redirect", "fixed-response", "jwt-validation" (any case) ${src(LISTENER, "default_action.*.type")}`,
+    );
+  });
+
+  it("range whose bounds are Go constants with digit separators (50_000): a listener action's order", () => {
+    const order = (o: number) => ({
+      ...okListener,
+      defaultActions: [{ ...okListener.defaultActions[0]!, order: o }],
+    });
+    expect(refused(LISTENER, order(50000))).to.equal(undefined);
+    expect(refused(LISTENER, order(0))).to.equal(
+      `${LISTENER} "r": defaultActions[0].order: got 0; allowed: 1 to 50000 ${src(LISTENER, "default_action.*.order")}`,
+    );
+  });
+
+  it("ConflictsWith and ExactlyOneOf: a Route 53 record's TTL with an alias, or neither alias nor records", () => {
+    const alias = {
+      name: "web-123.ap-northeast-2.elb.amazonaws.com",
+      zoneId: "ZWKZPGTI48KDX",
+      evaluateTargetHealth: true,
+    };
+    expect(refused(RECORD, { ...okRecord, aliases: [alias] })).to.equal(undefined);
+    expect(refused(RECORD, { ...okRecord, records: ["192.0.2.1"], ttl: 300 })).to.equal(undefined);
+    expect(refused(RECORD, { ...okRecord, aliases: [alias], ttl: 300 })).to.equal(
+      `${RECORD} "r": aliases: got ${JSON.stringify([alias])} together with ttl; allowed: only one of them (ConflictsWith) ${src(RECORD, "alias")}`,
+    );
+    expect(refused(RECORD, { ...okRecord, ttl: 300 })).to.equal(
+      `${RECORD} "r": (resource): got none set; allowed: exactly one of aliases, records (ExactlyOneOf) ${src(RECORD, "alias")}`,
+    );
+  });
+
+  it("enumeration over provider-local typed constants (func (desiredCapacityType) Values())", () => {
+    expect(refused(ASG, { ...okGroup, desiredCapacityType: "vcpu" })).to.equal(undefined);
+    expect(refused(ASG, { ...okGroup, desiredCapacityType: "instances" })).to.equal(
+      `${ASG} "r": desiredCapacityType: got "instances"; allowed: one of "memory-mib", "units", "vcpu" ${src(ASG, "desired_capacity_type")}`,
+    );
+  });
+
+  it("nullable integers as strings (nullable.ValidateTypeStringNullableIntAtLeast): instance refresh warm-up", () => {
+    const warmup = (instanceWarmup: string) => ({
+      ...okGroup,
+      instanceRefresh: { strategy: "Rolling", preferences: { instanceWarmup } },
+    });
+    for (const ok of ["", "0", "300"]) expect(refused(ASG, warmup(ok)), ok).to.equal(undefined);
+    const detail = `allowed: "" (unset) or an integer of at least 0, as a string ${src(ASG, "instance_refresh.0.preferences.0.instance_warmup")}`;
+    expect(refused(ASG, warmup("-1"))).to.equal(
+      `${ASG} "r": instanceRefresh.preferences.instanceWarmup: got "-1"; ${detail}`,
+    );
+    expect(refused(ASG, warmup("5m"))).to.equal(
+      `${ASG} "r": instanceRefresh.preferences.instanceWarmup: got "5m"; ${detail}`,
+    );
+  });
+
+  it("a provider helper modelled from its source (validScheduleTimestamp): scheduled action start time", () => {
+    const SCHEDULE = "aws:autoscaling/schedule:Schedule";
+    const at = (startTime: string) => ({
+      autoscalingGroupName: "web",
+      scheduledActionName: "night",
+      startTime,
+    });
+    expect(refused(SCHEDULE, at("2026-12-01T22:00:00Z"))).to.equal(undefined);
+    expect(refused(SCHEDULE, at("2026-12-01 22:00"))).to.equal(
+      `${SCHEDULE} "r": startTime: got "2026-12-01 22:00"; allowed: matching ` +
+        `/^([0-9]{4}|[+-][0-9]{3})-[0-9]{2}-[0-9]{2}T[0-9]{1,2}:[0-9]{2}:[0-9]{2}([.,][0-9]+)?Z$/ ` +
+        `(cannot be parsed as iso8601 Timestamp Format (Go layout "2006-01-02T15:04:05Z")) ${src(SCHEDULE, "start_time")}`,
+    );
+  });
+});
+
 describe("r-events", () => {
   const FN = "aws:lambda/function:Function";
   const QUEUE = "aws:sqs/queue:Queue";
