@@ -515,6 +515,29 @@ describe("r-s3", () => {
       /^aws:budgets\/budget:Budget "r": limitAmount: got "100.00" together with plannedLimits; allowed: only one of them \(ConflictsWith\)/,
     );
   });
+
+  it("AWS rule: a transition to STANDARD_IA or ONEZONE_IA comes 30 days or more after creation", () => {
+    const transitions = (days: number, storageClass = "STANDARD_IA") => ({
+      bucket: "b",
+      rules: [
+        rule,
+        {
+          ...rule,
+          id: "archive",
+          transitions: [
+            { days: 90, storageClass: "GLACIER" },
+            { days, storageClass },
+          ],
+        },
+      ],
+    });
+    expect(refused(LIFECYCLE, transitions(30))).to.equal(undefined);
+    expect(refused(LIFECYCLE, transitions(1, "GLACIER"))).to.equal(undefined);
+    expect(refused(LIFECYCLE, transitions(29, "ONEZONE_IA"))).to.equal(
+      `${LIFECYCLE} "r": rules[1].transitions[1].days: got 29 for ONEZONE_IA; allowed: at least 30 days after creation ` +
+        "before STANDARD_IA or ONEZONE_IA [AWS rule: https://docs.aws.amazon.com/AmazonS3/latest/API/API_Transition.html (Days)]",
+    );
+  });
 });
 
 describe("r-edge", () => {
