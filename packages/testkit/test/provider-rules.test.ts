@@ -516,6 +516,19 @@ describe("r-s3", () => {
     );
   });
 
+  it("a Go pattern with an escaped hyphen (RE2 `\\-`) is still checked: a custom policy rule's runtime", () => {
+    const RULE = "aws:cfg/rule:Rule";
+    const custom = (policyRuntime: string) => ({
+      source: { owner: "CUSTOM_POLICY", customPolicyDetails: { policyRuntime, policyText: "rule x {}" } },
+    });
+    expect(refused(RULE, custom("guard-2.x.x"))).to.equal(undefined);
+    expect(refused(RULE, custom("guard-3.x.x"))).to.equal(
+      `${RULE} "r": source.customPolicyDetails.policyRuntime: got "guard-3.x.x"; allowed: 0 to 64 characters and ` +
+        `matching /^guard-2\\.x\\.x$/ (Must match cloudformation-guard version) ` +
+        src(RULE, "source.0.custom_policy_details.0.policy_runtime"),
+    );
+  });
+
   it("AWS rule: a transition to STANDARD_IA or ONEZONE_IA comes 30 days or more after creation", () => {
     const transitions = (days: number, storageClass = "STANDARD_IA") => ({
       bucket: "b",
