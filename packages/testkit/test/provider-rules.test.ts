@@ -661,6 +661,24 @@ describe("r-edge", () => {
         `(cannot be parsed as iso8601 Timestamp Format (Go layout "2006-01-02T15:04:05Z")) ${src(SCHEDULE, "start_time")}`,
     );
   });
+
+  it("a provider helper read from the package (iam validResourceName(max int)), its argument bound", () => {
+    const POLICY = "aws:iam/rolePolicy:RolePolicy";
+    const PROFILE = "aws:iam/instanceProfile:InstanceProfile";
+    const policy = { role: "web-instance-role", policy: "{}" };
+    expect(refused(POLICY, { ...policy, name: "web-agent_1.x@y" })).to.equal(undefined);
+    expect(refused(POLICY, { ...policy, name: "web agent" })).to.equal(
+      `${POLICY} "r": name: got "web agent"; allowed: 1 to 128 characters and matching /^[\\w+=,.@-]*$/ ` +
+        `(must match [\\w+=,.@-]) ${src(POLICY, "name")}`,
+    );
+    // instanceProfileNameMaxLen = 128, passed as validResourceName's max
+    expect(refused(PROFILE, { name: "p".repeat(128) })).to.equal(undefined);
+    expect(refused(PROFILE, { name: "p".repeat(129) })).to.match(
+      /^aws:iam\/instanceProfile:InstanceProfile "r": name: got "p{129}"; allowed: 1 to 128 characters and matching/,
+    );
+    // what the helper checks imperatively (the role must be a name, not an ARN) is listed, not guessed
+    expect(table.types[POLICY]!.notCovered).to.deep.include({ tf: "role", what: "part of All(…): func" });
+  });
 });
 
 describe("r-events", () => {
