@@ -52,6 +52,11 @@ export function resolveValue(node, sym) {
     const vs = node.args.flatMap((a) => [resolveValue(a, sym)].flat());
     return vs.every((v) => v !== undefined) ? vs : undefined;
   }
+  // tfslices.AppendUnique(xs, y…): xs with the values it lacks appended
+  if (node.k === "call" && node.fn.k === "ident" && node.fn.name === "tfslices.AppendUnique") {
+    const vs = node.args.flatMap((a) => [resolveValue(a, sym)].flat());
+    return vs.every((v) => v !== undefined) ? [...new Set(vs)] : undefined;
+  }
   if (node.k === "call" && node.fn.k === "ident") {
     const short = node.fn.name.split(".").pop();
     if (sym.funcs.has(short)) return sym.funcs.get(short);
@@ -134,6 +139,17 @@ export function validatorCheck(node, sym) {
       "validation.IsPortNumber": { k: "range", min: 1, max: 65535 },
       "validation.IsPortNumberOrZero": { k: "range", min: 0, max: 65535 },
       "validation.NoZeroValues": { k: "nonZero" },
+      // nullable.TypeNullable* attributes are strings ("" = unset) parsed with strconv (sdkv2/types/nullable)
+      "nullable.ValidateTypeStringNullableInt": { k: "nullable", type: "int" },
+      "nullable.ValidateTypeStringNullableFloat": { k: "nullable", type: "float" },
+      // autoscaling/schedule.go: time.Parse("2006-01-02T15:04:05Z", v). Go takes a 1–2 digit hour, a signed 3-digit
+      // year and fractional seconds there; the pattern allows all of that (day/month ranges unchecked: never stricter)
+      validScheduleTimestamp: {
+        k: "match",
+        re: "^([0-9]{4}|[+-][0-9]{3})-[0-9]{2}-[0-9]{2}T[0-9]{1,2}:[0-9]{2}:[0-9]{2}([.,][0-9]+)?Z$",
+        flags: "u",
+        msg: 'cannot be parsed as iso8601 Timestamp Format (Go layout "2006-01-02T15:04:05Z")',
+      },
     };
     return simple[node.name] ?? { k: "unknown", what: node.name };
   }
@@ -175,18 +191,24 @@ export function validatorCheck(node, sym) {
       return { k: "match", re, flags: "u", msg: `must begin with ${JSON.stringify(prefix)}` };
     }
     case "nullable.ValidateTypeStringNullableIntBetween":
+      return { k: "nullable", type: "int", min: n(0), max: n(1) };
+    case "nullable.ValidateTypeStringNullableIntAtLeast":
+      return { k: "nullable", type: "int", min: n(0) };
     case "validation.IntBetween":
     case "validation.FloatBetween":
     case "int64validator.Between":
+    case "int32validator.Between":
     case "float64validator.Between":
       return { k: "range", min: n(0), max: n(1) };
     case "validation.IntAtLeast":
     case "validation.FloatAtLeast":
     case "int64validator.AtLeast":
+    case "int32validator.AtLeast":
       return { k: "range", min: n(0) };
     case "validation.IntAtMost":
     case "validation.FloatAtMost":
     case "int64validator.AtMost":
+    case "int32validator.AtMost":
       return { k: "range", max: n(0) };
     case "validation.IntDivisibleBy":
       return { k: "divisibleBy", n: n(0) };
@@ -246,20 +268,45 @@ export function simplify(check) {
 
 /** Symbols (constants, `X_Values()` funcs, SDK enum `Values()`) defined by the scratch files of a package. */
 export function collectSymbols(sources) {
-  const sym = { consts: new Map(), funcs: new Map(), enums: new Map() };
+  const sym = { consts: new Map(), funcs: new Map(), enums: new Map(), schemas: new Map() };
   for (const src of sources) {
     for (const m of src.matchAll(/^\s*([A-Za-z_]\w*)(?:\s+[A-Za-z_][\w.]*)?\s*=\s*"([^"]*)"/gm))
       sym.consts.set(m[1], m[2]);
-    for (const m of src.matchAll(/^\s*([A-Za-z_]\w*)(?:\s+[A-Za-z_][\w.]*)?\s*=\s*(-?\d+)\s*$/gm))
-      sym.consts.set(m[1], Number(m[2]));
+    // Go digit separators (`50_000`) are allowed in integer literals
+    for (const m of src.matchAll(/^\s*([A-Za-z_]\w*)(?:\s+[A-Za-z_][\w.]*)?\s*=\s*(-?\d[\d_]*)\s*$/gm))
+      sym.consts.set(m[1], Number(m[2].replace(/_/g, "")));
   }
+  // package vars: string lists (`var routeValidTargets = []string{…}`, used as ExactlyOneOf) and shared schema
+  // blocks (`securityGroupRuleNestedBlock = &schema.Resource{…}`, used as a field or an Elem)
+  for (const src of sources) {
+    for (const m of src.matchAll(
+      /^\s*(?:var\s+)?([A-Za-z_]\w*)\s*=\s*(?=\[\]string\{|&schema\.(?:Schema|Resource)\{)/gm,
+    )) {
+      try {
+        const node = new Parser(tokenize(src.slice(m.index + m[0].length))).parseExpr();
+        if (node.k !== "composite") continue;
+        if (node.type === "[]string") {
+          const v = resolveValue(node, sym);
+          if (Array.isArray(v)) sym.consts.set(m[1], v);
+        } else sym.schemas.set(m[1], node);
+      } catch {
+        // not a literal the parser reads
+      }
+    }
+  }
+  // SDK enum Values() first, over every file: a package helper may build on them (enum.Values[T]())
   for (const src of sources) {
     for (const m of src.matchAll(/func \((\w+)\) Values\(\) \[\]\w+ \{\s*return \[\]\w+\{([^}]*)\}/g)) {
-      sym.enums.set(
-        m[1],
-        [...m[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]),
-      );
+      // elements are string literals (the SDK) or constants of the package (the provider's own enum types)
+      const items = m[2]
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean);
+      const values = items.map((x) => (/^"[^"]*"$/.test(x) ? x.slice(1, -1) : sym.consts.get(x)));
+      if (values.length > 0 && values.every((v) => typeof v === "string")) sym.enums.set(m[1], values);
     }
+  }
+  for (const src of sources) {
     // `func foo_Values() []string { return <expr> }`: a literal list or enum.Slice(…) of constants
     for (const m of src.matchAll(/func (\w+)\(\) \[\][\w.]+ \{\s*return ([\s\S]*?)\n\}/g)) {
       try {

@@ -10,7 +10,9 @@ export type Check =
   | { k: "match" | "notMatch"; re: string; flags: string; msg: string }
   | { k: "all" | "any"; of: Check[] }
   | { k: "arn" | "json" | "nonZero" | "ipv4" | "ip" | "ipv6" }
-  | { k: "cidr"; minPrefix?: number; maxPrefix?: number };
+  | { k: "cidr"; minPrefix?: number; maxPrefix?: number }
+  /** terraform-provider-aws `nullable.ValidateTypeStringNullable{Int,IntAtLeast,IntBetween,Float}`: "" or a number */
+  | { k: "nullable"; type: "int" | "float"; min?: number; max?: number };
 
 export type RuleKind =
   | "required"
@@ -37,6 +39,7 @@ export interface RuleSpec {
 
 export interface Source {
   readonly repo: string;
+  /** A 40-hex commit, or the release version of a package the values were read from (botocore's models). */
   readonly commit: string;
   readonly file: string;
 }
@@ -44,6 +47,8 @@ export interface Source {
 export interface TypeRules {
   readonly tf: string;
   readonly src: number;
+  /** Indexes into `sources` of the files the enum values came from. */
+  readonly enumSrc?: readonly number[];
   readonly rules: RuleSpec[];
   readonly notCovered: { tf: string; what: string }[];
   readonly unmapped: string[];
