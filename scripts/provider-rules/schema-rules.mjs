@@ -76,6 +76,28 @@ export function resolveValue(node, sym) {
   return undefined;
 }
 
+/**
+ * RE2 accepts `\-` anywhere as a literal hyphen; a JavaScript `u` pattern only inside a class. Outside one it is
+ * the same literal `-`, so the escape is dropped there (e.g. config rules' `^guard\-2\.x\.x$`).
+ */
+function unescapeHyphens(re) {
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < re.length; i++) {
+    const c = re[i];
+    if (c === "\\") {
+      const next = re[i + 1] ?? "";
+      out += !inClass && next === "-" ? "-" : c + next;
+      i++;
+    } else {
+      if (c === "[") inClass = true;
+      else if (c === "]") inClass = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
 /** A Go regexp (RE2) as a JavaScript pattern and flags, or undefined when it uses what JavaScript lacks. */
 export function goRegex(src) {
   let flags = "u";
@@ -98,6 +120,7 @@ export function goRegex(src) {
     .replace(/\[:punct:\]/g, "!-\\/:-@\\[-`{-~")
     .replace(/\\pL/g, "\\p{L}")
     .replace(/\\pN/g, "\\p{N}");
+  re = unescapeHyphens(re);
   try {
     new RegExp(re, flags);
     return { re, flags };

@@ -361,6 +361,16 @@ describe("r-ec2", () => {
     );
   });
 
+  it("EC2 enumerations from the current EC2 model: a VPC endpoint may be a Resource endpoint, not a lower-case gateway", () => {
+    const VPCE = "aws:ec2/vpcEndpoint:VpcEndpoint";
+    const endpoint = { vpcId: "vpc-1", serviceName: "com.amazonaws.ap-northeast-2.s3" };
+    expect(refused(VPCE, { ...endpoint, vpcEndpointType: "Resource" })).to.equal(undefined);
+    expect(refused(VPCE, { ...endpoint, vpcEndpointType: "gateway" })).to.equal(
+      `${VPCE} "r": vpcEndpointType: got "gateway"; allowed: one of "Interface", "Gateway", "GatewayLoadBalancer", ` +
+        `"Resource", "ServiceNetwork" ${origin(VPCE, "vpc_endpoint_type")}`,
+    );
+  });
+
   it("enumerations read from a package's own constants hold their values, and no enumeration is empty", () => {
     for (const [type, t] of Object.entries(table.types))
       for (const r of t.rules)
@@ -513,6 +523,42 @@ describe("r-s3", () => {
     const planned = [{ amount: "100", startTime: "2026-12-01_00:00", unit: "USD" }];
     expect(refused(BUDGET, { ...budget, limitUnit: undefined, plannedLimits: planned })).to.match(
       /^aws:budgets\/budget:Budget "r": limitAmount: got "100.00" together with plannedLimits; allowed: only one of them \(ConflictsWith\)/,
+    );
+  });
+
+  it("a Go pattern with an escaped hyphen (RE2 `\\-`) is still checked: a custom policy rule's runtime", () => {
+    const RULE = "aws:cfg/rule:Rule";
+    const custom = (policyRuntime: string) => ({
+      source: { owner: "CUSTOM_POLICY", customPolicyDetails: { policyRuntime, policyText: "rule x {}" } },
+    });
+    expect(refused(RULE, custom("guard-2.x.x"))).to.equal(undefined);
+    expect(refused(RULE, custom("guard-3.x.x"))).to.equal(
+      `${RULE} "r": source.customPolicyDetails.policyRuntime: got "guard-3.x.x"; allowed: 0 to 64 characters and ` +
+        `matching /^guard-2\\.x\\.x$/ (Must match cloudformation-guard version) ` +
+        src(RULE, "source.0.custom_policy_details.0.policy_runtime"),
+    );
+  });
+
+  it("AWS rule: a transition to STANDARD_IA or ONEZONE_IA comes 30 days or more after creation", () => {
+    const transitions = (days: number, storageClass = "STANDARD_IA") => ({
+      bucket: "b",
+      rules: [
+        rule,
+        {
+          ...rule,
+          id: "archive",
+          transitions: [
+            { days: 90, storageClass: "GLACIER" },
+            { days, storageClass },
+          ],
+        },
+      ],
+    });
+    expect(refused(LIFECYCLE, transitions(30))).to.equal(undefined);
+    expect(refused(LIFECYCLE, transitions(1, "GLACIER"))).to.equal(undefined);
+    expect(refused(LIFECYCLE, transitions(29, "ONEZONE_IA"))).to.equal(
+      `${LIFECYCLE} "r": rules[1].transitions[1].days: got 29 for ONEZONE_IA; allowed: at least 30 days after creation ` +
+        "before STANDARD_IA or ONEZONE_IA [AWS rule: https://docs.aws.amazon.com/AmazonS3/latest/API/API_Transition.html (Days)]",
     );
   });
 });
