@@ -3,6 +3,7 @@
 import { RESOURCES_EC2 } from "./resources-ec2.mjs";
 import { RESOURCES_S3 } from "./resources-s3.mjs";
 import { RESOURCES_EDGE } from "./resources-edge.mjs";
+import { RESOURCES_EVENTS } from "./resources-events.mjs";
 
 export const RESOURCES = [
   {
@@ -115,4 +116,5 @@ export const RESOURCES = [
   ...RESOURCES_EC2,
   ...RESOURCES_S3,
   ...RESOURCES_EDGE,
+  ...RESOURCES_EVENTS,
 ];
