@@ -694,6 +694,16 @@ describe("r-edge", () => {
     // what the helper checks imperatively (the role must be a name, not an ARN) is listed, not guessed
     expect(table.types[POLICY]!.notCovered).to.deep.include({ tf: "role", what: "part of All(…): func" });
   });
+  it("enumeration from the installed botocore model where the index's SDK enums are stale: a record's type", () => {
+    // HTTPS, SVCB, TLSA and SSHFP postdate the aws-sdk-go-v2 route53 enums the offline index holds
+    for (const type of ["A", "CNAME", "HTTPS", "TLSA"])
+      expect(refused(RECORD, { ...okRecord, type, records: ["x"], ttl: 60 }), type).to.equal(undefined);
+    expect(refused(RECORD, { ...okRecord, type: "CNAM", records: ["x"], ttl: 60 })).to.equal(
+      `${RECORD} "r": type: got "CNAM"; allowed: one of "SOA", "A", "TXT", "NS", "CNAME", "MX", "NAPTR", "PTR", ` +
+        `"SRV", "SPF", "AAAA", "CAA", "DS", "TLSA", "SSHFP", "SVCB", "HTTPS" ${src(RECORD, "type")}`,
+    );
+    expect(table.types[RECORD]!.enumSrc!.map((i) => table.sources[i]!.repo)).to.deep.equal(["boto/botocore"]);
+  });
 });
 
 describe("r-events", () => {
