@@ -20,8 +20,9 @@ const types = new PulumiTypes(awsDir);
 const awsVersion = JSON.parse(readFileSync(join(awsDir, "package.json"), "utf8")).version;
 
 function provenance(file) {
-  const m = /^\/\/ provenance: (\S+)@([0-9a-f]{40}) (\S+)/.exec(readFileSync(file, "utf8"));
-  if (!m) throw new Error(`${file}: first line must be "// provenance: <repo>@<commit> <path>"`);
+  // a commit, or (for enum values taken from a released package, e.g. botocore's models) its release version
+  const m = /^\/\/ provenance: (\S+)@([0-9a-f]{40}|\d+\.\d+\.\d+) (\S+)/.exec(readFileSync(file, "utf8"));
+  if (!m) throw new Error(`${file}: first line must be "// provenance: <repo>@<commit or release> <path>"`);
   return { repo: m[1], commit: m[2], file: m[3] };
 }
 
@@ -73,6 +74,7 @@ for (const res of RESOURCES) {
     types,
     rootProps,
     renames: res.renames ?? {},
+    groupAdditions: res.groupAdditions,
     sym,
     rules: [],
     notCovered: [],

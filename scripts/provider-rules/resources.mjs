@@ -1,5 +1,8 @@
 // The resource types the stacks use: Pulumi token ↔ terraform-provider-aws resource, its source file and schema
 // function, and the attribute renames pulumi-aws makes (provider/resources.go `Fields`), checked against the SDK.
+import { RESOURCES_EC2 } from "./resources-ec2.mjs";
+import { RESOURCES_S3 } from "./resources-s3.mjs";
+
 export const RESOURCES = [
   {
     type: "aws:cloudwatch/metricAlarm:MetricAlarm",
@@ -108,4 +111,6 @@ export const RESOURCES = [
     file: "internal/service/logs/metric_filter.go",
     func: "resourceMetricFilter",
   },
+  ...RESOURCES_EC2,
+  ...RESOURCES_S3,
 ];

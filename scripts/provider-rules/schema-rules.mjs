@@ -52,6 +52,11 @@ export function resolveValue(node, sym) {
     const vs = node.args.flatMap((a) => [resolveValue(a, sym)].flat());
     return vs.every((v) => v !== undefined) ? vs : undefined;
   }
+  // tfslices.AppendUnique(xs, y…): xs with the values it lacks appended
+  if (node.k === "call" && node.fn.k === "ident" && node.fn.name === "tfslices.AppendUnique") {
+    const vs = node.args.flatMap((a) => [resolveValue(a, sym)].flat());
+    return vs.every((v) => v !== undefined) ? [...new Set(vs)] : undefined;
+  }
   if (node.k === "call" && node.fn.k === "ident") {
     const short = node.fn.name.split(".").pop();
     if (sym.funcs.has(short)) return sym.funcs.get(short);
@@ -178,15 +183,18 @@ export function validatorCheck(node, sym) {
     case "validation.IntBetween":
     case "validation.FloatBetween":
     case "int64validator.Between":
+    case "int32validator.Between":
     case "float64validator.Between":
       return { k: "range", min: n(0), max: n(1) };
     case "validation.IntAtLeast":
     case "validation.FloatAtLeast":
     case "int64validator.AtLeast":
+    case "int32validator.AtLeast":
       return { k: "range", min: n(0) };
     case "validation.IntAtMost":
     case "validation.FloatAtMost":
     case "int64validator.AtMost":
+    case "int32validator.AtMost":
       return { k: "range", max: n(0) };
     case "validation.IntDivisibleBy":
       return { k: "divisibleBy", n: n(0) };
@@ -246,20 +254,44 @@ export function simplify(check) {
 
 /** Symbols (constants, `X_Values()` funcs, SDK enum `Values()`) defined by the scratch files of a package. */
 export function collectSymbols(sources) {
-  const sym = { consts: new Map(), funcs: new Map(), enums: new Map() };
+  const sym = { consts: new Map(), funcs: new Map(), enums: new Map(), schemas: new Map() };
   for (const src of sources) {
     for (const m of src.matchAll(/^\s*([A-Za-z_]\w*)(?:\s+[A-Za-z_][\w.]*)?\s*=\s*"([^"]*)"/gm))
       sym.consts.set(m[1], m[2]);
     for (const m of src.matchAll(/^\s*([A-Za-z_]\w*)(?:\s+[A-Za-z_][\w.]*)?\s*=\s*(-?\d+)\s*$/gm))
       sym.consts.set(m[1], Number(m[2]));
   }
+  // package vars: string lists (`var routeValidTargets = []string{…}`, used as ExactlyOneOf) and shared schema
+  // blocks (`securityGroupRuleNestedBlock = &schema.Resource{…}`, used as a field or an Elem)
+  for (const src of sources) {
+    for (const m of src.matchAll(
+      /^\s*(?:var\s+)?([A-Za-z_]\w*)\s*=\s*(?=\[\]string\{|&schema\.(?:Schema|Resource)\{)/gm,
+    )) {
+      try {
+        const node = new Parser(tokenize(src.slice(m.index + m[0].length))).parseExpr();
+        if (node.k !== "composite") continue;
+        if (node.type === "[]string") {
+          const v = resolveValue(node, sym);
+          if (Array.isArray(v)) sym.consts.set(m[1], v);
+        } else sym.schemas.set(m[1], node);
+      } catch {
+        // not a literal the parser reads
+      }
+    }
+  }
+  // SDK enum Values() first, over every file: a package helper may build on them (enum.Values[T]())
   for (const src of sources) {
     for (const m of src.matchAll(/func \((\w+)\) Values\(\) \[\]\w+ \{\s*return \[\]\w+\{([^}]*)\}/g)) {
-      sym.enums.set(
-        m[1],
-        [...m[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]),
-      );
+      // elements are string literals (the SDK) or constants of the package (the provider's own enum types)
+      const items = m[2]
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean);
+      const values = items.map((x) => (/^"[^"]*"$/.test(x) ? x.slice(1, -1) : sym.consts.get(x)));
+      if (values.length > 0 && values.every((v) => typeof v === "string")) sym.enums.set(m[1], values);
     }
+  }
+  for (const src of sources) {
     // `func foo_Values() []string { return <expr> }`: a literal list or enum.Slice(…) of constants
     for (const m of src.matchAll(/func (\w+)\(\) \[\][\w.]+ \{\s*return ([\s\S]*?)\n\}/g)) {
       try {

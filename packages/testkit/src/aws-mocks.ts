@@ -68,6 +68,9 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     const inputs = (args.inputs ?? {}) as Props;
     if (args.type === AWSX_VPC_TYPE) {
       const model = await modelAwsxVpc(args.name, inputs, args.transforms ?? []);
+      // awsx registers these children itself, so the provider checks each of them at preview: so do we.
+      const region = this.regionOf(inputs, args.provider);
+      for (const child of model.children) checkProviderRules(child.type, child.name, child.inputs, region);
       this.virtualChildren.set(args.name, model.children);
       return { id: undefined, state: model.state };
     }

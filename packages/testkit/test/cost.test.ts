@@ -36,6 +36,7 @@ const price = (usd: number | null, unit: string): PriceEntry => ({
   unit,
   source: "test table",
   retrieved: "2026-12-01",
+  origin: "transcription",
 });
 
 describe("cost estimate (issue 12 item 4)", () => {
@@ -145,14 +146,77 @@ describe("cost estimate (issue 12 item 4)", () => {
     );
   });
 
-  it("records a source and a date for every price, and a price only where the source gives one", () => {
+  it("bills a Route 53 health check's optional features on top of the basic check", () => {
+    const e = estimateCost(
+      [
+        res(
+          "aws:route53/healthCheck:HealthCheck",
+          { type: "HTTPS_STR_MATCH", requestInterval: 10 },
+          "alarms",
+        ),
+      ],
+      { region: "ap-northeast-2" },
+    );
+    expect(e.lines.map((l) => [l.item, l.basis, l.monthlyUsd])).to.deep.equal([
+      ["health check", "1 check", 0.5],
+      ["health check optional features", "HTTPS + string matching + 10 s interval", 3],
+    ]);
+  });
+
+  it("records a source, a date and an origin for every price, and a price only where the source gives one", () => {
     for (const [key, entry] of Object.entries(PRICES)) {
       expect(entry.source, key).to.be.a("string").with.length.greaterThan(20);
       expect(entry.retrieved, key).to.match(/^\d{4}-\d{2}-\d{2}$/);
+      expect(entry.usd === null, key).to.equal(entry.origin === "none");
       if (entry.usd === null)
-        expect(entry.source, key).to.contain("not found in any source available offline");
+        expect(entry.source, key).to.match(/^not found in any source available offline: /);
+      // A transcribed or copied price names the repository commit or page it was read from.
+      else
+        expect(entry.source, key).to.match(
+          /@[0-9a-f]{40}|https:\/\/aws\.amazon\.com\/|aws\.amazon\.com\/jp\//,
+        );
     }
-    expect(PRICES["global/public-ipv4-hour"]!.usd).to.equal(0.005);
-    expect(PRICES["global/route53-hosted-zone-month"]!.usd).to.equal(0.5);
+  });
+
+  it("pins the Seoul prices the estimate uses to what their sources state", () => {
+    const usd = (key: string) => PRICES[key]!.usd;
+    // AWS's own Price List row (SKU MTK7D9SGKGYR3JD6), copied verbatim.
+    expect(PRICES["ap-northeast-2/ebs-gp3-gb-month"]).to.deep.include({
+      usd: 0.0912,
+      origin: "aws-row",
+      retrieved: "2026-09-25",
+    });
+    expect(PRICES["ap-northeast-2/ebs-gp3-gb-month"]!.source).to.contain("MTK7D9SGKGYR3JD6");
+    // Transcriptions of the ap-northeast-2 offer files read on 2026-10-01.
+    expect(
+      [
+        "ec2:t3.micro",
+        "ec2:t3.small",
+        "nat-gateway-hour",
+        "nat-gateway-gb",
+        "alb-hour",
+        "alb-lcu-hour",
+        "rds-mysql:db.t4g.micro:single-az",
+        "rds-gp3-gb-month",
+        "cloudwatch-alarm-month",
+        "logs-ingest-gb",
+        "s3-standard-gb-month",
+        "lambda-arm-gb-second",
+        "kms-key-month",
+      ].map((k) => usd(`ap-northeast-2/${k}`)),
+    ).to.deep.equal([
+      0.013, 0.026, 0.059, 0.059, 0.0225, 0.008, 0.025, 0.131, 0.1, 0.76, 0.025, 0.0000133334, 1,
+    ]);
+    expect(usd("global/public-ipv4-hour")).to.equal(0.005);
+    expect(usd("global/route53-health-check-month")).to.equal(0.5);
+    // What no source here gives stays unpriced rather than derived from a sibling size or another region.
+    for (const key of [
+      "ap-northeast-2/ec2:t4g.nano",
+      "ap-northeast-2/rds-mysql:db.m6g.large:multi-az",
+      "ap-northeast-2/efs-standard-gb-month",
+      "ap-northeast-2/config-item",
+      "us-east-1/kms-key-month",
+    ])
+      expect(usd(key), key).to.equal(null);
   });
 });

@@ -1,4 +1,5 @@
 import * as aws from "@pulumi/aws";
+import * as awsx from "@pulumi/awsx";
 import { expect } from "chai";
 import { outputOf, setupMocks } from "../src";
 import {
@@ -257,5 +258,196 @@ describe("AWS rules the provider does not check", () => {
       kmsKeyId: key,
     };
     expect(refused("aws:rds/instance:Instance", crossRegion)).to.equal(undefined);
+  });
+});
+
+describe("r-ec2", () => {
+  const ROUTE = "aws:ec2/route:Route";
+  const LT = "aws:ec2/launchTemplate:LaunchTemplate";
+  const SG = "aws:ec2/securityGroup:SecurityGroup";
+  const INSTANCE = "aws:ec2/instance:Instance";
+  const origin = (type: string, tf: string) => {
+    const s = table.sources[table.types[type]!.src]!;
+    return `[provider rule: ${s.repo}@${s.commit.slice(0, 12)} ${s.file} (${tf})]`;
+  };
+  const route = { routeTableId: "rtb-1", destinationCidrBlock: "0.0.0.0/0" };
+  const targets =
+    "carrierGatewayId, coreNetworkArn, egressOnlyGatewayId, gatewayId, localGatewayId, natGatewayId, " +
+    "networkInterfaceId, transitGatewayId, vpcEndpointId, vpcPeeringConnectionId, odbNetworkArn";
+
+  it("a route has exactly one target (ExactlyOneOf over a package var list, consts as field keys)", () => {
+    expect(refused(ROUTE, { ...route, natGatewayId: "nat-1" })).to.equal(undefined);
+    expect(refused(ROUTE, { ...route, gatewayId: "igw-1", natGatewayId: "nat-1" })).to.equal(
+      `${ROUTE} "r": (resource): got gatewayId and natGatewayId set; allowed: exactly one of ${targets} (ExactlyOneOf) ` +
+        origin(ROUTE, "carrier_gateway_id"),
+    );
+    expect(refused(ROUTE, route)).to.equal(
+      `${ROUTE} "r": (resource): got none set; allowed: exactly one of ${targets} (ExactlyOneOf) ` +
+        origin(ROUTE, "carrier_gateway_id"),
+    );
+    // and exactly one destination; an IPv6-only target refuses an IPv4 destination
+    expect(refused(ROUTE, { ...route, destinationIpv6CidrBlock: "::/0", natGatewayId: "nat-1" })).to.match(
+      /^aws:ec2\/route:Route "r": \(resource\): got destinationCidrBlock and destinationIpv6CidrBlock set; allowed: exactly one of destinationCidrBlock, destinationIpv6CidrBlock, destinationPrefixListId \(ExactlyOneOf\)/,
+    );
+    expect(refused(ROUTE, { ...route, egressOnlyGatewayId: "eigw-1" })).to.equal(
+      `${ROUTE} "r": egressOnlyGatewayId: got "eigw-1" together with destinationCidrBlock; allowed: only one of them (ConflictsWith) ` +
+        origin(ROUTE, "egress_only_gateway_id"),
+    );
+  });
+
+  it("a target the bridged SDK added after the source read (odbNetworkArn) counts as the route's one target", () => {
+    expect(
+      refused(ROUTE, { ...route, odbNetworkArn: "arn:aws:odb:ap-northeast-2:123456789012:odb-network/x" }),
+    ).to.equal(undefined);
+  });
+
+  it("launch-template metadata options: enumerations from aws-sdk-go v1 `X_Values()` names, resolved from SDK v2 enums", () => {
+    expect(refused(LT, { metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 2 } })).to.equal(
+      undefined,
+    );
+    expect(refused(LT, { metadataOptions: { httpTokens: "require" } })).to.equal(
+      `${LT} "r": metadataOptions.httpTokens: got "require"; allowed: one of "optional", "required" ` +
+        origin(LT, "metadata_options.0.http_tokens"),
+    );
+    expect(refused(LT, { metadataOptions: { httpPutResponseHopLimit: 65 } })).to.equal(
+      `${LT} "r": metadataOptions.httpPutResponseHopLimit: got 65; allowed: 1 to 64 ` +
+        origin(LT, "metadata_options.0.http_put_response_hop_limit"),
+    );
+  });
+
+  it("security-group rule blocks come from a shared schema var (nested Required, CIDR per element)", () => {
+    const ingress = { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.0/16"] };
+    expect(refused(SG, { vpcId: "vpc-1", ingress: [ingress] })).to.equal(undefined);
+    expect(refused(SG, { vpcId: "vpc-1", ingress: [{ fromPort: 443, toPort: 443 }] })).to.equal(
+      `${SG} "r": ingress[0].protocol: got nothing; allowed: a value (the provider requires it) ` +
+        origin(SG, "ingress.*.protocol"),
+    );
+    expect(refused(SG, { vpcId: "vpc-1", egress: [{ ...ingress, cidrBlocks: ["10.0.0.0/33"] }] })).to.equal(
+      `${SG} "r": egress[0].cidrBlocks[0]: got "10.0.0.0/33"; allowed: a CIDR block ` +
+        origin(SG, "egress.*.cidr_blocks.*"),
+    );
+  });
+
+  it("an instance's conflicting arguments (ConflictsWith) and its user-data size", () => {
+    const nat = { ami: "ami-1", instanceType: "t4g.nano", subnetId: "subnet-1" };
+    expect(refused(INSTANCE, { ...nat, userData: "#!/bin/sh\n" })).to.equal(undefined);
+    expect(
+      refused(INSTANCE, { ...nat, userData: "#!/bin/sh\n", userDataBase64: "IyEvYmluL3NoCg==" }),
+    ).to.equal(
+      `${INSTANCE} "r": userData: got "#!/bin/sh\\n" together with userDataBase64; allowed: only one of them (ConflictsWith) ` +
+        origin(INSTANCE, "user_data"),
+    );
+    expect(
+      refused(INSTANCE, { ...nat, networkInterfaces: [{ deviceIndex: 0, networkInterfaceId: "eni-1" }] }),
+    ).to.equal(
+      `${INSTANCE} "r": networkInterfaces: got [{"deviceIndex":0,"networkInterfaceId":"eni-1"}] together with subnetId; ` +
+        `allowed: only one of them (ConflictsWith) ${origin(INSTANCE, "network_interface")}`,
+    );
+    expect(refused(INSTANCE, { ...nat, userData: "x".repeat(16385) })).to.match(
+      /userData: got "x+"; allowed: 0 to 16384 characters \[provider rule: .* \(user_data\)\]$/,
+    );
+    expect(refused(INSTANCE, { subnetId: "subnet-1" })).to.match(
+      /^aws:ec2\/instance:Instance "r": \(resource\): got none set; allowed: at least one of ami, launchTemplate \(AtLeastOneOf\)/,
+    );
+  });
+
+  it("a VPC's block is /16 to /28 (IsCIDRNetwork) and its tenancy default or dedicated", () => {
+    const VPC = "aws:ec2/vpc:Vpc";
+    expect(refused(VPC, { cidrBlock: "10.0.0.0/8" })).to.equal(
+      `${VPC} "r": cidrBlock: got "10.0.0.0/8"; allowed: a CIDR block with a /16–/28 prefix ${origin(VPC, "cidr_block")}`,
+    );
+    expect(refused(VPC, { cidrBlock: "10.0.0.0/16", instanceTenancy: "host" })).to.equal(
+      `${VPC} "r": instanceTenancy: got "host"; allowed: one of "default", "dedicated" ${origin(VPC, "instance_tenancy")}`,
+    );
+  });
+
+  it("enumerations read from a package's own constants hold their values, and no enumeration is empty", () => {
+    for (const [type, t] of Object.entries(table.types))
+      for (const r of t.rules)
+        if (r.check?.k === "in") expect(r.check.values.length, `${type} ${r.tf}`).to.be.greaterThan(0);
+  });
+
+  it("awsx's VPC children, modelled rather than registered, are checked as the provider checks them", async () => {
+    const env = setupMocks();
+    new awsx.ec2.Vpc(
+      "net",
+      {
+        cidrBlock: "172.31.0.0/16",
+        availabilityZoneNames: ["ap-northeast-2a", "ap-northeast-2c"],
+        subnetStrategy: "Auto",
+        subnetSpecs: [{ type: "Public", cidrMask: 24 }],
+        natGateways: { strategy: "None" },
+      },
+      {
+        // a transform that gives the public routes a second target, as a careless component could
+        transforms: [
+          (args) =>
+            args.type === ROUTE
+              ? { props: { ...args.props, vpcPeeringConnectionId: "pcx-1" }, opts: args.opts }
+              : undefined,
+        ],
+      },
+    );
+    let error: unknown;
+    await env.settle().catch((e: unknown) => (error = e));
+    expect(String(error)).to.contain(
+      `${ROUTE} "net-public-1": (resource): got gatewayId and vpcPeeringConnectionId set; allowed: exactly one of ${targets} (ExactlyOneOf)`,
+    );
+
+describe("r-s3", () => {
+  const src = (type: string, tf: string) => {
+    const s = table.sources[table.types[type]!.src]!;
+    return `[provider rule: ${s.repo}@${s.commit.slice(0, 12)} ${s.file} (${tf})]`;
+  };
+  const LIFECYCLE = "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration";
+  const rule = { id: "expire", status: "Enabled", filter: { prefix: "" }, expiration: { days: 30 } };
+
+  it("plugin framework: stringvalidator.OneOf over a package helper (lifecycle rule status)", () => {
+    expect(refused(LIFECYCLE, { bucket: "b", rules: [rule] })).to.equal(undefined);
+    expect(
+      refused(LIFECYCLE, { bucket: "b", rules: [rule, { ...rule, id: "two", status: "enabled" }] }),
+    ).to.equal(
+      `${LIFECYCLE} "r": rules[1].status: got "enabled"; allowed: one of "Disabled", "Enabled" ${src(LIFECYCLE, "rule.*.status")}`,
+    );
+  });
+
+  it("plugin framework: int32validator.AtLeast inside a nested block (noncurrent version expiration)", () => {
+    const withNoncurrent = (noncurrentDays: number) => ({
+      bucket: "b",
+      rules: [{ ...rule, noncurrentVersionExpiration: { noncurrentDays } }],
+    });
+    expect(refused(LIFECYCLE, withNoncurrent(1))).to.equal(undefined);
+    expect(refused(LIFECYCLE, withNoncurrent(0))).to.equal(
+      `${LIFECYCLE} "r": rules[0].noncurrentVersionExpiration.noncurrentDays: got 0; allowed: at least 1 ` +
+        src(LIFECYCLE, "rule.*.noncurrent_version_expiration.*.noncurrent_days"),
+    );
+  });
+
+  it("a value list built by tfslices.AppendUnique(enum.Values[…](), …) (versioning status)", () => {
+    const VERSIONING = "aws:s3/bucketVersioning:BucketVersioning";
+    for (const status of ["Enabled", "Suspended", "Disabled"])
+      expect(refused(VERSIONING, { bucket: "b", versioningConfiguration: { status } }), status).to.equal(
+        undefined,
+      );
+    expect(refused(VERSIONING, { bucket: "b", versioningConfiguration: { status: "On" } })).to.equal(
+      `${VERSIONING} "r": versioningConfiguration.status: got "On"; allowed: one of "Enabled", "Suspended", "Disabled" ` +
+        src(VERSIONING, "versioning_configuration.0.status"),
+    );
+  });
+
+  it("enum values from the AWS API model (botocore), newer than the index's aws-sdk-go-v2 (SSE algorithm)", () => {
+    const SSE = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
+    const sse = (sseAlgorithm: string) => ({
+      bucket: "b",
+      rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm } }],
+    });
+    // aws:kms:dsse (2023) is missing from the index's aws-sdk-go-v2 enums: the model's list is the one used
+    expect(refused(SSE, sse("aws:kms:dsse"))).to.equal(undefined);
+    expect(refused(SSE, sse("KMS"))).to.equal(
+      `${SSE} "r": rules[0].applyServerSideEncryptionByDefault.sseAlgorithm: got "KMS"; allowed: one of "AES256", ` +
+        `"aws:fsx", "aws:kms", "aws:kms:dsse" ${src(SSE, "rule.*.apply_server_side_encryption_by_default.0.sse_algorithm")}`,
+    );
+    const enumSrc = table.types[SSE]!.enumSrc!.map((i) => table.sources[i]!);
+    expect(enumSrc.map((s) => s.repo)).to.deep.equal(["boto/botocore"]);
   });
 });

@@ -68,13 +68,15 @@ export function pathText(at: readonly Segment[]): string {
 }
 
 const SECRET_NAME = /password|secret|token|privatekey/i;
+/** Names that match SECRET_NAME but hold no secret: EC2 `httpTokens` is the IMDSv2 setting "optional" | "required". */
+const NOT_SECRET = new Set(["httpTokens"]);
 /** Paths of Sensitive attributes (wildcards for list indexes), per type. */
 const sensitivePaths = new Map<string, Set<string>>();
 function show(value: unknown, type: string, at: readonly Segment[]): string {
   const generic = at.map((s) => (typeof s === "number" ? "*" : s)).join(".");
   if (
     sensitivePaths.get(type)?.has(generic) ||
-    at.some((s) => typeof s === "string" && SECRET_NAME.test(s))
+    at.some((s) => typeof s === "string" && SECRET_NAME.test(s) && !NOT_SECRET.has(s))
   ) {
     return "[secret]";
   }

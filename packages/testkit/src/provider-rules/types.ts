@@ -37,6 +37,7 @@ export interface RuleSpec {
 
 export interface Source {
   readonly repo: string;
+  /** A 40-hex commit, or the release version of a package the values were read from (botocore's models). */
   readonly commit: string;
   readonly file: string;
 }
@@ -44,6 +45,8 @@ export interface Source {
 export interface TypeRules {
   readonly tf: string;
   readonly src: number;
+  /** Indexes into `sources` of the files the enum values came from. */
+  readonly enumSrc?: readonly number[];
   readonly rules: RuleSpec[];
   readonly notCovered: { tf: string; what: string }[];
   readonly unmapped: string[];

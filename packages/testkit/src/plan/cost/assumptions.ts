@@ -22,6 +22,8 @@ export interface UsageAssumptions {
   readonly configItems: number;
   /** Evaluations per Config rule per month. */
   readonly configEvaluationsPerRule: number;
+  /** RDS backup GB per instance beyond the free allowance (backup storage up to 100 % of its storage is free). */
+  readonly rdsBackupGbBeyondFree: number;
 }
 
 export const DEFAULT_ASSUMPTIONS: UsageAssumptions = {
@@ -35,4 +37,5 @@ export const DEFAULT_ASSUMPTIONS: UsageAssumptions = {
   lambdaInvocations: 1000,
   configItems: 2000,
   configEvaluationsPerRule: 1000,
+  rdsBackupGbBeyondFree: 0,
 };

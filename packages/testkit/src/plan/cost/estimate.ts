@@ -21,6 +21,9 @@ export interface CostLine {
   /** quantity × unitUsd; null when unpriced. */
   readonly monthlyUsd: number | null;
   readonly source: string;
+  /** The price's origin (AWS's own row, a transcription, or none) and the date its source states. */
+  readonly origin: PriceEntry["origin"];
+  readonly asOf: string | null;
 }
 
 export interface UnpricedItem {
@@ -125,6 +128,8 @@ export function estimateCost(resources: readonly PlanResource[], options: Estima
         unit: price?.unit ?? "(not in the price table)",
         monthlyUsd,
         source: price?.source ?? "not in the price table",
+        origin: price?.origin ?? "none",
+        asOf: price?.retrieved ?? null,
       });
       if (monthlyUsd === null)
         unpriced.push({

@@ -1,132 +1,234 @@
 /**
- * The vendored price table of the cost estimate: USD list prices, each with where it was read and when. Keys are
- * `<region>/<item>` (`global/…` for prices AWS publishes as the same everywhere).
+ * The vendored price table of the cost estimate: USD list prices (on-demand, before tax, no free tier deducted),
+ * each with where it was read, the date that source states, and whether the figure is AWS's own row or a
+ * third party's transcription. Keys are `<region>/<item>` (`global/…` for prices AWS bills the same everywhere).
  *
- * AWS's own pricing pages fill their regional tables in the browser, so the text available offline to this
- * project (the docs, pages and code corpora) holds almost no ap-northeast-2 figure. Where no source here gives a
- * price, the entry says so with `usd: null` and the estimate lists the resource as unpriced: a price is never
- * guessed, and no resource is silently free. To complete the table, read the figures from the AWS Price List
- * (`aws pricing get-products --region us-east-1 --service-code AmazonEC2 --filters …`) and record them here
- * with that source and date.
+ * AWS's pricing pages fill their regional tables in the browser and this project has no network, so every figure
+ * here comes from public text that quotes the AWS Price List (see `origin`). A price no such source gives is
+ * `usd: null`, and the estimate lists the resource as unpriced: a price is never guessed, derived from a sibling
+ * size or another region, and no resource is silently free. To refresh or complete the table, read the offer
+ * file named in `source` (`https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/<service>/current/
+ * ap-northeast-2/index.json`, or `aws pricing get-products`) and record the figure with its publication date.
  */
 export interface PriceEntry {
   /** USD per `unit`; null when no source available here gives it. */
   readonly usd: number | null;
   readonly unit: string;
-  /** Where the figure was read (URL and, for a transcription, who transcribed it). */
+  /** Where the figure was read: repository, path and commit (or URL), and what that text itself cites. */
   readonly source: string;
-  /** The date the source was read or states (YYYY-MM-DD). */
+  /** The date the source states for the figure (offer-file publication or read date), YYYY-MM-DD. */
   readonly retrieved: string;
+  /**
+   * - `aws-row`: AWS's own Price List row (SKU, rate code and AWS's price description), copied verbatim by a
+   *   third party;
+   * - `transcription`: a third party's transcription of the AWS Price List or pricing page;
+   * - `none`: no source gives the price (`usd` is null).
+   */
+  readonly origin: "aws-row" | "transcription" | "none";
   readonly note?: string;
 }
 
-const NOT_FOUND =
-  "not found in any source available offline (aws.amazon.com pricing pages render regional tables client-side)";
-const notFound = (unit: string, page: string): PriceEntry => ({
+/** A third party's verbatim copy of AWS Price List rows (AmazonEC2, ap-northeast-2). */
+const EC2_ROWS =
+  "github.com/men16922/capacity-agent data/aws/catalog.json @b2474b68124939335c59dfb06b761e90d19d86bb: rows of the AWS Price List offer file AmazonEC2/current/ap-northeast-2/index.csv (Publication Date 2026-09-25T17:45:21Z, Version 20260925174521)";
+/** A Korean cost catalogue whose Seoul prices are read from the AWS Price List offer files, 2026-10-01. */
+const COST_MD =
+  "github.com/Softbank-hackathon2026-peony/one-click-deploy-agent docs/research/considerations/06-cost.md @987f45f5c2817f4fdd1f5b2eee74ada0f188c909, which reads the AWS Price List offer files …/current/ap-northeast-2/index.json on 2026-10-01 (AmazonEC2 published 2026-09-25, AmazonVPC 2026-09-17, AmazonRDS 2026-10-01, AmazonS3 2026-09-28; AWSELB, AWSLambda, AmazonCloudWatch, AWSSecretsManager, awskms)";
+/** The same project's database table (AmazonRDS ap-northeast-2 offer file, publicationDate 2026-10-01T06:02:30Z). */
+const SQL_MD =
+  "github.com/Softbank-hackathon2026-peony/one-click-deploy-agent docs/research/capabilities/01-sql-databases.md @17b43b0f854b9f953c56c14dcb5fb157db0f5d89 §3.1 (RDS for MySQL: the same unit prices as its §2.2–2.4 PostgreSQL rows), from the AWS Price List offer file AmazonRDS/current/ap-northeast-2/index.json, publicationDate 2026-10-01T06:02:30Z";
+/** AWS's Route 53 pricing page, transcribed verbatim (the transcriber checks each price text against the page). */
+const R53_PAGE =
+  "https://aws.amazon.com/route53/pricing/ (read 2026-09-20), transcribed verbatim by github.com/api-evangelist/amazon-route53-resolver plans/amazon-route53-resolver-plans-pricing.yml @1c78eb06bd0bfa4611316eca2dd0240ad0bb733e";
+
+const transcribed = (
+  usd: number,
+  unit: string,
+  where: string,
+  retrieved: string,
+  note?: string,
+): PriceEntry => ({
+  usd,
+  unit,
+  source: where,
+  retrieved,
+  origin: "transcription",
+  ...(note ? { note } : {}),
+});
+const seoul = (usd: number, unit: string, where: string, note?: string) =>
+  transcribed(usd, unit, `${COST_MD}: ${where}`, "2026-10-01", note);
+
+const NOT_FOUND = "not found in any source available offline";
+const notFound = (unit: string, searched: string): PriceEntry => ({
   usd: null,
   unit,
-  source: `${page} (${NOT_FOUND})`,
+  source: `${NOT_FOUND}: ${searched}`,
   retrieved: "2026-12-01",
+  origin: "none",
 });
 
-const EC2 = "https://aws.amazon.com/ec2/pricing/on-demand/";
-const EBS = "https://aws.amazon.com/ebs/pricing/";
-const VPC = "https://aws.amazon.com/vpc/pricing/";
-const ELB = "https://aws.amazon.com/elasticloadbalancing/pricing/";
-const RDS = "https://aws.amazon.com/rds/mysql/pricing/";
-const EFS = "https://aws.amazon.com/efs/pricing/";
-const CW = "https://aws.amazon.com/cloudwatch/pricing/";
-const S3 = "https://aws.amazon.com/s3/pricing/";
-const LAMBDA = "https://aws.amazon.com/lambda/pricing/";
-const TRAIL = "https://aws.amazon.com/cloudtrail/pricing/";
-const CONFIG = "https://aws.amazon.com/config/pricing/";
-const SCHEDULER = "https://aws.amazon.com/eventbridge/pricing/";
-
 export const PRICES: Readonly<Record<string, PriceEntry>> = {
-  // Region-independent prices.
-  "global/public-ipv4-hour": {
-    usd: 0.005,
-    unit: "public IPv4 address-hour",
-    source:
-      "AWS announcement of the public IPv4 charge (aws.amazon.com/blogs/aws/new-aws-public-ipv4-address-charge-public-ip-insights/), as reported by techpartner.news/news/aws-to-charge-for-ipv4-addresses-598672: $0.005 per address-hour in all AWS regions from 2024-02-01",
-    retrieved: "2026-12-01",
-  },
-  "global/route53-hosted-zone-month": {
-    usd: 0.5,
-    unit: "hosted zone-month (first 25)",
-    source:
-      "https://aws.amazon.com/route53/pricing/, transcribed verbatim by api-evangelist/amazon-route53-resolver plans/amazon-route53-resolver-plans-pricing.yml (read 2026-09-20)",
-    retrieved: "2026-09-20",
-  },
-  "global/route53-health-check-month": notFound(
-    "health check-month",
-    "https://aws.amazon.com/route53/pricing/",
+  // ---- Billed the same in every region.
+  "global/public-ipv4-hour": seoul(
+    0.005,
+    "public IPv4 address-hour (in use or idle)",
+    "COST-004, APN2-PublicIPv4:InUseAddress [AmazonVPC]",
+    "the same $0.005 in all regions per AWS's announcement (aws.amazon.com/blogs/aws/new-aws-public-ipv4-address-charge-public-ip-insights/, effective 2024-02-01)",
   ),
-  "global/secretsmanager-secret-month": {
-    usd: 0.4,
-    unit: "secret-month",
-    source:
-      "https://aws.amazon.com/secrets-manager/pricing/ pricing example, transcribed verbatim by api-evangelist/amazon-secrets-manager plans/amazon-secrets-manager-plans-pricing.yml (read 2026-09-20)",
-    retrieved: "2026-09-20",
-  },
-  "global/kms-key-month": {
-    usd: 1,
-    unit: "customer managed key-month",
-    source:
-      'https://aws.amazon.com/kms/pricing/ as quoted in gist.github.com/dasgoll/b88d5be05dcc0deb052ad40446c2fb40 ("KMS costs $1 per key per month"); a third-party quote, region not stated',
-    retrieved: "2019-10-30",
-    note: "third-party quote of the AWS page; confirm against the Price List",
-  },
+  "global/route53-hosted-zone-month": transcribed(
+    0.5,
+    "hosted zone-month (first 25)",
+    `${R53_PAGE}: "$0.50 per hosted zone per month for the first 25 hosted zones"`,
+    "2026-09-20",
+  ),
+  "global/route53-health-check-month": transcribed(
+    0.5,
+    "basic health check-month (AWS endpoint)",
+    `${R53_PAGE}: "Basic health checks (AWS endpoints) $0.50 per health check per month"`,
+    "2026-09-20",
+    "the page's allowance of 50 free AWS-endpoint checks per account is not deducted (account-wide, like every free tier)",
+  ),
+  "global/route53-health-check-feature-month": transcribed(
+    1,
+    "optional health check feature-month (AWS endpoint)",
+    `${R53_PAGE}: "Optional health check features (AWS) $1.00 per optional health check feature per month"`,
+    "2026-09-20",
+    "which settings are optional features (HTTPS, string matching, 10 s interval, latency measurement) follows infracost internal/resources/aws/route53_health_check.go @36e1bb89a0bba8b6d08e1d0abe29a9997289b9bf",
+  ),
+  "global/cloudwatch-dashboard-month": transcribed(
+    3,
+    "dashboard-month",
+    'aws.amazon.com/jp/cloudwatch/pricing/ as transcribed in github.com/nishinoshake/aws-rough issue #37 ("ダッシュボード $3/個"); the usage type DashboardsUsageHour has no region prefix (infracost internal/resources/aws/cloudwatch_dashboard.go v0.10.36)',
+    "2022-04-29",
+    "an old third-party transcription: confirm against the Price List; the 3 free dashboards are not deducted",
+  ),
 
-  // ap-northeast-2 (Seoul).
-  "ap-northeast-2/ec2:t3.micro": notFound("instance-hour (Linux, on-demand)", EC2),
-  "ap-northeast-2/ec2:t3.small": notFound("instance-hour (Linux, on-demand)", EC2),
-  "ap-northeast-2/ec2:t3.medium": notFound("instance-hour (Linux, on-demand)", EC2),
-  "ap-northeast-2/ec2:t4g.nano": notFound("instance-hour (Linux, on-demand)", EC2),
-  "ap-northeast-2/ec2:t4g.micro": notFound("instance-hour (Linux, on-demand)", EC2),
-  "ap-northeast-2/ebs-gp3-gb-month": notFound("GB-month", EBS),
-  "ap-northeast-2/nat-gateway-hour": notFound("NAT gateway-hour", VPC),
-  "ap-northeast-2/nat-gateway-gb": notFound("GB processed", VPC),
-  "ap-northeast-2/alb-hour": notFound("ALB-hour", ELB),
-  "ap-northeast-2/alb-lcu-hour": notFound("LCU-hour", ELB),
-  "ap-northeast-2/rds-mysql:db.t4g.micro:single-az": notFound("instance-hour", RDS),
-  "ap-northeast-2/rds-mysql:db.m6g.large:single-az": notFound("instance-hour", RDS),
-  "ap-northeast-2/rds-mysql:db.m6g.large:multi-az": notFound("instance-hour", RDS),
-  "ap-northeast-2/rds-gp3-gb-month": notFound("GB-month (single-AZ; Multi-AZ bills twice)", RDS),
-  "ap-northeast-2/rds-backup-gb-month": notFound("GB-month beyond the free 100 % of storage", RDS),
-  "ap-northeast-2/efs-standard-gb-month": notFound("GB-month (Standard)", EFS),
-  "ap-northeast-2/efs-ia-gb-month": notFound("GB-month (Infrequent Access)", EFS),
-  "ap-northeast-2/cloudwatch-alarm-month": notFound("standard-resolution alarm metric-month", CW),
-  "ap-northeast-2/cloudwatch-dashboard-month": notFound("dashboard-month (beyond the 3 free)", CW),
-  "ap-northeast-2/cloudwatch-metric-month": notFound("custom metric-month", CW),
-  "ap-northeast-2/logs-ingest-gb": notFound("GB ingested (standard class)", CW),
-  "ap-northeast-2/logs-storage-gb-month": notFound("GB-month archived", CW),
-  "ap-northeast-2/s3-standard-gb-month": notFound("GB-month (first 50 TB)", S3),
-  "ap-northeast-2/lambda-request-million": notFound("million requests", LAMBDA),
-  "ap-northeast-2/lambda-arm-gb-second": notFound("GB-second (arm64)", LAMBDA),
-  "ap-northeast-2/cloudtrail-data-events-100k": notFound("100,000 data events", TRAIL),
-  "ap-northeast-2/config-item": notFound("configuration item recorded", CONFIG),
-  "ap-northeast-2/config-rule-evaluation": notFound("rule evaluation (first 100,000)", CONFIG),
+  // ---- ap-northeast-2 (Seoul).
+  "ap-northeast-2/ec2:t3.micro": seoul(0.013, "instance-hour (Linux, on-demand)", "COST-018 [AmazonEC2]"),
+  "ap-northeast-2/ec2:t3.small": seoul(0.026, "instance-hour (Linux, on-demand)", "COST-013 [AmazonEC2]"),
+  "ap-northeast-2/ec2:t3.medium": seoul(0.052, "instance-hour (Linux, on-demand)", "COST-013 [AmazonEC2]"),
+  "ap-northeast-2/ec2:t4g.micro": seoul(0.0104, "instance-hour (Linux, on-demand)", "COST-018 [AmazonEC2]"),
+  "ap-northeast-2/ec2:t4g.nano": notFound(
+    "instance-hour (Linux, on-demand)",
+    "the Seoul transcriptions list t4g.micro and larger; the only t4g.nano figure seen is an undated table its author calls approximate, and halving t4g.micro would be a guess",
+  ),
+  "ap-northeast-2/ebs-gp3-gb-month": {
+    usd: 0.0912,
+    unit: "GB-month",
+    source: `${EC2_ROWS}: SKU MTK7D9SGKGYR3JD6, rate code MTK7D9SGKGYR3JD6.JRTCKXETXF.6YS6EN2CT7, "$0.0912 per GB-month of General Purpose (gp3) provisioned storage - Asia Pacific (Seoul)", effective 2026-09-01`,
+    retrieved: "2026-09-25",
+    origin: "aws-row",
+    note: "the same figure in COST-039 of the 06-cost.md transcription",
+  },
+  "ap-northeast-2/nat-gateway-hour": seoul(
+    0.059,
+    "NAT gateway-hour",
+    "COST-003, APN2-NatGateway-Hours [AmazonEC2]",
+  ),
+  "ap-northeast-2/nat-gateway-gb": seoul(
+    0.059,
+    "GB processed",
+    "COST-003, APN2-NatGateway-Bytes [AmazonEC2]",
+  ),
+  "ap-northeast-2/alb-hour": seoul(0.0225, "ALB-hour", "COST-005 [AWSELB]"),
+  "ap-northeast-2/alb-lcu-hour": seoul(0.008, "LCU-hour", "COST-005 [AWSELB]"),
+  "ap-northeast-2/rds-mysql:db.t4g.micro:single-az": transcribed(
+    0.025,
+    "instance-hour (MySQL, Single-AZ)",
+    `${SQL_MD}: "서울 db.t4g.micro $0.025/시간(Single)"`,
+    "2026-10-01",
+  ),
+  "ap-northeast-2/rds-mysql:db.t4g.micro:multi-az": transcribed(
+    0.051,
+    "instance-hour (MySQL, Multi-AZ)",
+    `${SQL_MD}: "$0.051(Multi-AZ)"`,
+    "2026-10-01",
+  ),
+  "ap-northeast-2/rds-mysql:db.m6g.large:single-az": notFound(
+    "instance-hour (MySQL, Single-AZ)",
+    "no Seoul transcription lists db.m6g.large; the tables that do are us-east-1 or call themselves approximate",
+  ),
+  "ap-northeast-2/rds-mysql:db.m6g.large:multi-az": notFound(
+    "instance-hour (MySQL, Multi-AZ)",
+    "no Seoul transcription lists db.m6g.large Multi-AZ",
+  ),
+  "ap-northeast-2/rds-gp3-gb-month": transcribed(
+    0.131,
+    "GB-month (Single-AZ; Multi-AZ bills twice)",
+    `${COST_MD}: COST-039/COST-055, APN2-RDS:GP3-Storage [AmazonRDS] ($0.131 Single-AZ, $0.262 Multi-AZ), with ${SQL_MD}`,
+    "2026-10-01",
+    "quoted for PostgreSQL; the MySQL section states the same unit prices",
+  ),
+  "ap-northeast-2/rds-backup-gb-month": seoul(
+    0.095,
+    "GB-month beyond the free backup storage (100 % of the provisioned storage)",
+    "COST-042/COST-098, APN2-RDS:ChargedBackupUsage [AmazonRDS]",
+  ),
+  "ap-northeast-2/efs-standard-gb-month": notFound(
+    "GB-month (Standard)",
+    "no Seoul transcription gives EFS storage prices",
+  ),
+  "ap-northeast-2/efs-ia-gb-month": notFound(
+    "GB-month (Infrequent Access)",
+    "no Seoul transcription gives EFS storage prices",
+  ),
+  "ap-northeast-2/cloudwatch-alarm-month": seoul(
+    0.1,
+    "standard-resolution alarm metric-month",
+    "COST-066, APN2-CW:AlarmMonitorUsage [AmazonCloudWatch]",
+  ),
+  "ap-northeast-2/cloudwatch-metric-month": seoul(
+    0.3,
+    "custom metric-month (first 10,000)",
+    "COST-063, APN2-CW:MetricMonitorUsage [AmazonCloudWatch]",
+  ),
+  "ap-northeast-2/logs-ingest-gb": seoul(
+    0.76,
+    "GB ingested (standard class)",
+    "COST-061, APN2-DataProcessing-Bytes [AmazonCloudWatch]",
+  ),
+  "ap-northeast-2/logs-storage-gb-month": seoul(
+    0.0314,
+    "GB-month archived",
+    "COST-061/COST-062, APN2-TimedStorage-ByteHrs [AmazonCloudWatch]",
+  ),
+  "ap-northeast-2/s3-standard-gb-month": seoul(0.025, "GB-month (first 50 TB)", "COST-043 [AmazonS3]"),
+  "ap-northeast-2/lambda-request-million": seoul(0.2, "million requests", "COST-022/COST-074 [AWSLambda]"),
+  "ap-northeast-2/lambda-arm-gb-second": seoul(0.0000133334, "GB-second (arm64)", "COST-018 [AWSLambda]"),
+  "ap-northeast-2/kms-key-month": seoul(1, "customer managed key-month", "COST-009 [awskms]"),
+  "ap-northeast-2/secretsmanager-secret-month": seoul(0.4, "secret-month", "COST-009 [AWSSecretsManager]"),
+  "ap-northeast-2/cloudtrail-data-events-100k": notFound(
+    "100,000 data events",
+    "no Seoul transcription gives CloudTrail prices",
+  ),
+  "ap-northeast-2/config-item": notFound(
+    "configuration item recorded",
+    "no Seoul transcription gives AWS Config prices (the $0.003 seen in study notes names no region)",
+  ),
+  "ap-northeast-2/config-rule-evaluation": notFound(
+    "rule evaluation (first 100,000)",
+    "no Seoul transcription gives AWS Config prices",
+  ),
   "ap-northeast-2/scheduler-invocation-million": notFound(
     "million invocations beyond the free 14 million",
-    SCHEDULER,
+    "no Seoul transcription gives EventBridge Scheduler prices",
   ),
   "ap-northeast-2/sqs-request-million": notFound(
     "million requests beyond the free million",
-    "https://aws.amazon.com/sqs/pricing/",
+    "no Seoul transcription gives SQS prices",
   ),
   "ap-northeast-2/sns-request-million": notFound(
     "million publishes beyond the free million",
-    "https://aws.amazon.com/sns/pricing/",
+    "no Seoul transcription gives SNS prices",
   ),
 
-  // us-east-1, for the global pieces the stack places there (Route 53 alarms and their topic).
-  "us-east-1/cloudwatch-alarm-month": notFound("standard-resolution alarm metric-month", CW),
-  "us-east-1/kms-key-month": {
-    usd: 1,
-    unit: "customer managed key-month",
-    source: "as global/kms-key-month",
-    retrieved: "2019-10-30",
-    note: "third-party quote of the AWS page; confirm against the Price List",
-  },
+  // ---- us-east-1, for the global pieces the stack places there (Route 53 alarms, their topic and its key).
+  "us-east-1/cloudwatch-alarm-month": notFound(
+    "standard-resolution alarm metric-month",
+    "no transcription with a us-east-1 date was found (the Seoul figure is not reused for another region)",
+  ),
+  "us-east-1/kms-key-month": notFound(
+    "customer managed key-month",
+    "the only us-east-1 candidate is a 2019 gist quoting the KMS page without a region (the Seoul figure is not reused)",
+  ),
 };

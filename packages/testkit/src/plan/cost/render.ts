@@ -2,6 +2,15 @@ import type { CostEstimate } from "./estimate";
 
 const usd = (n: number | null) => (n === null ? "unpriced" : `$${n.toFixed(2)}`);
 
+/** Each price a priced line used, once: key, rate, and whether AWS's own row or a transcription, with its date. */
+function pricesUsed(estimate: CostEstimate): string[] {
+  const seen = new Map<string, string>();
+  for (const l of estimate.lines)
+    if (l.unitUsd !== null && !seen.has(l.priceKey))
+      seen.set(l.priceKey, `  ${l.priceKey}: $${l.unitUsd}/${l.unit} (${l.origin}, ${l.asOf})`);
+  return [...seen.keys()].sort().map((k) => seen.get(k)!);
+}
+
 /** The estimate as text: totals per component, every priced or unpriced line, the assumptions. */
 export function renderCostText(estimate: CostEstimate): string {
   const lines = [
@@ -32,7 +41,10 @@ export function renderCostText(estimate: CostEstimate): string {
     "Usage assumptions",
     ...Object.entries(estimate.assumptions).map(([k, v]) => `  ${k}: ${v}`),
     "",
-    "Prices missing from the table are listed as unpriced, never as free; see packages/testkit/src/plan/cost/prices.ts for each price's source and date.",
+    "Prices used (USD list prices; AWS free tiers and account-wide allowances are not deducted)",
+    ...pricesUsed(estimate),
+    "",
+    "Prices missing from the table are listed as unpriced, never as free; see packages/testkit/src/plan/cost/prices.ts for each price's full source.",
   );
   return lines.join("\n");
 }

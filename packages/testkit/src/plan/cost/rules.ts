@@ -110,6 +110,11 @@ export const FREE_TYPES: ReadonlySet<string> = new Set([
   "aws:kms/alias:Alias",
   "aws:cfg/deliveryChannel:DeliveryChannel",
   "aws:cfg/recorderStatus:RecorderStatus",
+  "aws:sqs/queuePolicy:QueuePolicy",
+  "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy",
+  "aws:lambda/eventSourceMapping:EventSourceMapping",
+  "aws:efs/accessPoint:AccessPoint",
+  "aws:autoscaling/schedule:Schedule",
 ]);
 
 type Rule = (r: PlanResource, ctx: RatingContext) => Rating;
@@ -215,6 +220,12 @@ export const RULES: Readonly<Record<string, Rule>> = {
         quantity: gb * (multi ? 2 : 1),
         basis: `${gb} GB${multi ? " × 2 (Multi-AZ)" : ""}`,
       },
+      {
+        item: "RDS backup storage beyond the free allowance",
+        priceKey: "rds-backup-gb-month",
+        quantity: a.rdsBackupGbBeyondFree,
+        basis: `${a.rdsBackupGbBeyondFree} GB (assumed)`,
+      },
     );
   },
   "aws:efs/fileSystem:FileSystem": (_r, { assumptions: a }) =>
@@ -229,7 +240,7 @@ export const RULES: Readonly<Record<string, Rule>> = {
   "aws:cloudwatch/dashboard:Dashboard": () =>
     charges({
       item: "CloudWatch dashboard",
-      priceKey: "cloudwatch-dashboard-month",
+      priceKey: "global/cloudwatch-dashboard-month",
       quantity: 1,
       basis: "1 dashboard",
     }),
@@ -254,7 +265,7 @@ export const RULES: Readonly<Record<string, Rule>> = {
     reason: "rules matching AWS service events on the default bus carry no EventBridge charge",
   }),
   "aws:kms/key:Key": () =>
-    charges({ item: "KMS key", priceKey: "global/kms-key-month", quantity: 1, basis: "1 key" }),
+    charges({ item: "KMS key", priceKey: "kms-key-month", quantity: 1, basis: "1 key" }),
   "aws:cloudtrail/trail:Trail": (r, { assumptions: a }) => {
     const dataEvents = (
       (r.inputs["eventSelectors"] as { dataResources?: unknown[] }[] | undefined) ?? []
@@ -278,13 +289,34 @@ export const RULES: Readonly<Record<string, Rule>> = {
       quantity: 1,
       basis: "1 zone",
     }),
-  "aws:route53/healthCheck:HealthCheck": () =>
-    charges({
-      item: "health check",
-      priceKey: "global/route53-health-check-month",
-      quantity: 1,
-      basis: "1 check",
-    }),
+  "aws:route53/healthCheck:HealthCheck": (r) => {
+    // Route 53 bills each optional feature on top of the basic check (the price table's source for which ones).
+    const type = str(r.inputs["type"]) ?? "";
+    const features = [
+      ...(type.startsWith("HTTPS") ? ["HTTPS"] : []),
+      ...(type.endsWith("STR_MATCH") ? ["string matching"] : []),
+      ...(r.inputs["requestInterval"] === 10 ? ["10 s interval"] : []),
+      ...(r.inputs["measureLatency"] === true ? ["latency measurement"] : []),
+    ];
+    return charges(
+      { item: "health check", priceKey: "global/route53-health-check-month", quantity: 1, basis: "1 check" },
+      ...(features.length > 0
+        ? [
+            {
+              item: "health check optional features",
+              priceKey: "global/route53-health-check-feature-month",
+              quantity: features.length,
+              basis: features.join(" + "),
+            },
+          ]
+        : []),
+    );
+  },
+  "aws:budgets/budget:Budget": () => ({
+    kind: "free",
+    reason:
+      "a budget without actions costs nothing (aws.amazon.com/aws-cost-management/aws-budgets/pricing/, per the 06-cost.md transcription, COST-086)",
+  }),
   "aws:lambda/function:Function": (r, { assumptions: a }) => {
     const gbSeconds = (num(r.inputs["memorySize"], 128) / 1024) * a.lambdaInvocations;
     return charges(
@@ -312,7 +344,7 @@ export const RULES: Readonly<Record<string, Rule>> = {
   "aws:secretsmanager/secret:Secret": () =>
     charges({
       item: "secret",
-      priceKey: "global/secretsmanager-secret-month",
+      priceKey: "secretsmanager-secret-month",
       quantity: 1,
       basis: "1 secret",
     }),
