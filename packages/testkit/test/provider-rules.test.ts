@@ -393,6 +393,8 @@ describe("r-ec2", () => {
     expect(String(error)).to.contain(
       `${ROUTE} "net-public-1": (resource): got gatewayId and vpcPeeringConnectionId set; allowed: exactly one of ${targets} (ExactlyOneOf)`,
     );
+  });
+});
 
 describe("r-s3", () => {
   const src = (type: string, tf: string) => {
