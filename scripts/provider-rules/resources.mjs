@@ -2,6 +2,8 @@
 // function, and the attribute renames pulumi-aws makes (provider/resources.go `Fields`), checked against the SDK.
 import { RESOURCES_EC2 } from "./resources-ec2.mjs";
 import { RESOURCES_S3 } from "./resources-s3.mjs";
+import { RESOURCES_EDGE } from "./resources-edge.mjs";
+import { RESOURCES_EVENTS } from "./resources-events.mjs";
 
 export const RESOURCES = [
   {
@@ -113,4 +115,6 @@ export const RESOURCES = [
   },
   ...RESOURCES_EC2,
   ...RESOURCES_S3,
+  ...RESOURCES_EDGE,
+  ...RESOURCES_EVENTS,
 ];

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { awsRules, type AwsRule } from "./aws-rules";
+import { awsRules, type AwsRule, type Lookup } from "./aws-rules";
 import { compileCheck, type CompiledCheck } from "./compile";
 import type { RuleSpec, RulesTable, Segment, Source } from "./types";
 
@@ -119,7 +119,13 @@ export class ProviderRuleChecker {
     for (const rule of extra) this.awsByType.set(rule.type, [...(this.awsByType.get(rule.type) ?? []), rule]);
   }
 
-  check(type: string, name: string, inputs: Record<string, unknown>, region: string): void {
+  check(
+    type: string,
+    name: string,
+    inputs: Record<string, unknown>,
+    region: string,
+    lookup: Lookup = () => undefined,
+  ): void {
     for (const rule of this.byType.get(type) ?? []) {
       const failure = evaluate(rule, inputs, type);
       if (failure)
@@ -131,7 +137,7 @@ export class ProviderRuleChecker {
         );
     }
     for (const rule of this.awsByType.get(type) ?? []) {
-      const failure = rule.check(inputs, region);
+      const failure = rule.check(inputs, region, lookup);
       if (failure)
         throw new ProviderRuleError(type, name, failure.path, `${failure.detail} [AWS rule: ${rule.doc}]`);
     }
@@ -255,9 +261,10 @@ export function checkProviderRules(
   name: string,
   inputs: Record<string, unknown>,
   region: string,
+  lookup?: Lookup,
 ): void {
   index ??= new ProviderRuleChecker(JSON.parse(readFileSync(TABLE_FILE, "utf8")) as RulesTable, awsRules);
-  index.check(type, name, inputs, region);
+  index.check(type, name, inputs, region, lookup);
 }
 
 /** The generated table (for tests and reports). */

@@ -10,7 +10,9 @@ export type Check =
   | { k: "match" | "notMatch"; re: string; flags: string; msg: string }
   | { k: "all" | "any"; of: Check[] }
   | { k: "arn" | "json" | "nonZero" | "ipv4" | "ip" | "ipv6" }
-  | { k: "cidr"; minPrefix?: number; maxPrefix?: number };
+  | { k: "cidr"; minPrefix?: number; maxPrefix?: number }
+  /** terraform-provider-aws `nullable.ValidateTypeStringNullable{Int,IntAtLeast,IntBetween,Float}`: "" or a number */
+  | { k: "nullable"; type: "int" | "float"; min?: number; max?: number };
 
 export type RuleKind =
   | "required"
