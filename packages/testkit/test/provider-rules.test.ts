@@ -660,6 +660,21 @@ describe("r-events", () => {
       `${TARGET} "r": retryPolicy.maximumRetryAttempts: got 186; allowed: 0 to 185 ${ruleOf(TARGET, "retry_policy.0.maximum_retry_attempts")}`,
     );
   });
+  it("EventBridge rule state from botocore's events model (the index's SDK enums predate the CloudTrail state)", () => {
+    const RULE = "aws:cloudwatch/eventRule:EventRule";
+    const ok = { eventPattern: '{"source":["aws.signin"]}' };
+    expect(refused(RULE, { ...ok, state: "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" })).to.equal(
+      undefined,
+    );
+    expect(refused(RULE, { ...ok, state: "enabled" })).to.equal(
+      `${RULE} "r": state: got "enabled"; allowed: one of "ENABLED", "DISABLED", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" ${ruleOf(RULE, "state")}`,
+    );
+    expect(refused(RULE, { description: "no pattern, no schedule" })).to.match(
+      /\(resource\): got none set; allowed: at least one of scheduleExpression, eventPattern \(AtLeastOneOf\)/,
+    );
+    const enumSrc = table.types[RULE]!.enumSrc!.map((k) => table.sources[k]!);
+    expect(enumSrc.map((x) => x.file)).to.deep.equal(["botocore/data/events/2015-10-07/service-2.json.gz"]);
+  });
 });
 
 describe("r-events: AWS rules of Lambda event source mappings", () => {
