@@ -608,6 +608,8 @@ describe("r-events", () => {
     expect(refused(QUEUE, { kmsMasterKeyId: "alias/k", sqsManagedSseEnabled: true })).to.equal(
       `${QUEUE} "r": kmsMasterKeyId: got "alias/k" together with sqsManagedSseEnabled; allowed: only one of them (ConflictsWith) ${ruleOf(QUEUE, "kms_master_key_id")}`,
     );
+    // StringIsJSON passes "" (terraform-plugin-sdk's NormalizeJsonString returns "" for it): never stricter
+    expect(refused(QUEUE, { redrivePolicy: "" })).to.equal(undefined);
     expect(refused(QUEUE, { redrivePolicy: "{deadLetterTargetArn:" })).to.match(
       /redrivePolicy: got "\{deadLetterTargetArn:"; allowed: valid JSON/,
     );
