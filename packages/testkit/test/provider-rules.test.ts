@@ -610,6 +610,10 @@ describe("r-events", () => {
     );
     // StringIsJSON passes "" (terraform-plugin-sdk's NormalizeJsonString returns "" for it): never stricter
     expect(refused(QUEUE, { redrivePolicy: "" })).to.equal(undefined);
+    // the topic's JSON documents are sdkv2 helper schemas (JSONDocumentSchemaOptional…), read and inlined
+    expect(refused("aws:sns/topic:Topic", { deliveryPolicy: "{http:" })).to.match(
+      /^aws:sns\/topic:Topic "r": deliveryPolicy: got "\{http:"; allowed: valid JSON \[provider rule: .* internal\/service\/sns\/topic\.go \(delivery_policy\)\]$/,
+    );
     expect(refused(QUEUE, { redrivePolicy: "{deadLetterTargetArn:" })).to.match(
       /redrivePolicy: got "\{deadLetterTargetArn:"; allowed: valid JSON/,
     );
