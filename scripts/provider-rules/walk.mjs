@@ -133,9 +133,20 @@ export function walkSdk(mapNode, props, base, tfBase, ctx) {
 }
 
 function addCheck(node, path, tfPath, ctx) {
-  const check = simplify(validatorCheck(node, ctx.sym));
+  const raw = validatorCheck(node, ctx.sym);
+  const check = simplify(raw);
   if (check.k === "unknown") ctx.notCovered.push({ tf: tfPath, what: check.what });
-  else ctx.rules.push({ path, tf: tfPath, rule: "value", check });
+  else {
+    ctx.rules.push({ path, tf: tfPath, rule: "value", check });
+    // the parts of an All(…) that were dropped (the rest is still checked): listed, so the table says what is not
+    for (const what of droppedParts(raw))
+      ctx.notCovered.push({ tf: tfPath, what: `part of All(…): ${what}` });
+  }
+}
+
+function droppedParts(check) {
+  if (check.k !== "all") return [];
+  return check.of.flatMap((c) => (simplify(c).k === "unknown" ? [simplify(c).what] : droppedParts(c)));
 }
 
 /** Plugin framework: `schema.Schema{Attributes: …, Blocks: …}` or a nested block object. */

@@ -361,6 +361,16 @@ describe("r-ec2", () => {
     );
   });
 
+  it("EC2 enumerations from the current EC2 model: a VPC endpoint may be a Resource endpoint, not a lower-case gateway", () => {
+    const VPCE = "aws:ec2/vpcEndpoint:VpcEndpoint";
+    const endpoint = { vpcId: "vpc-1", serviceName: "com.amazonaws.ap-northeast-2.s3" };
+    expect(refused(VPCE, { ...endpoint, vpcEndpointType: "Resource" })).to.equal(undefined);
+    expect(refused(VPCE, { ...endpoint, vpcEndpointType: "gateway" })).to.equal(
+      `${VPCE} "r": vpcEndpointType: got "gateway"; allowed: one of "Interface", "Gateway", "GatewayLoadBalancer", ` +
+        `"Resource", "ServiceNetwork" ${origin(VPCE, "vpc_endpoint_type")}`,
+    );
+  });
+
   it("enumerations read from a package's own constants hold their values, and no enumeration is empty", () => {
     for (const [type, t] of Object.entries(table.types))
       for (const r of t.rules)
@@ -451,6 +461,105 @@ describe("r-s3", () => {
     );
     const enumSrc = table.types[SSE]!.enumSrc!.map((i) => table.sources[i]!);
     expect(enumSrc.map((s) => s.repo)).to.deep.equal(["boto/botocore"]);
+  });
+
+  it("enum.Slice over the model's constants: a bucket grant takes CanonicalUser or Group, not AmazonCustomerByEmail", () => {
+    const BUCKET = "aws:s3/bucket:Bucket";
+    const grant = (type: string) => ({ grants: [{ type, permissions: ["READ"] }] });
+    expect(refused(BUCKET, grant("Group"))).to.equal(undefined);
+    expect(refused(BUCKET, grant("AmazonCustomerByEmail"))).to.equal(
+      `${BUCKET} "r": grants[0].type: got "AmazonCustomerByEmail"; allowed: one of "CanonicalUser", "Group" ${src(BUCKET, "grant.*.type")}`,
+    );
+  });
+
+  it("CloudTrail: the trail name's length, and a data resource type from the provider's own list", () => {
+    const TRAIL = "aws:cloudtrail/trail:Trail";
+    const trail = { s3BucketName: "logs", name: "org-trail" };
+    expect(refused(TRAIL, trail)).to.equal(undefined);
+    expect(refused(TRAIL, { ...trail, name: "ab" })).to.equal(
+      `${TRAIL} "r": name: got "ab"; allowed: 3 to 128 characters ${src(TRAIL, "name")}`,
+    );
+    const selector = (type: string) => ({
+      ...trail,
+      eventSelectors: [{ readWriteType: "All", dataResources: [{ type, values: ["arn:aws:s3"] }] }],
+    });
+    expect(refused(TRAIL, selector("AWS::S3::Object"))).to.equal(undefined);
+    expect(refused(TRAIL, selector("AWS::S3::Bucket"))).to.equal(
+      `${TRAIL} "r": eventSelectors[0].dataResources[0].type: got "AWS::S3::Bucket"; allowed: one of ` +
+        `"AWS::DynamoDB::Table", "AWS::Lambda::Function", "AWS::S3::Object" ${src(TRAIL, "event_selector.*.data_resource.*.type")}`,
+    );
+  });
+
+  it("AWS Config: the snapshot delivery frequency and a rule's owner", () => {
+    const CHANNEL = "aws:cfg/deliveryChannel:DeliveryChannel";
+    const channel = (deliveryFrequency: string) => ({
+      s3BucketName: "config",
+      snapshotDeliveryProperties: { deliveryFrequency },
+    });
+    expect(refused(CHANNEL, channel("TwentyFour_Hours"))).to.equal(undefined);
+    expect(refused(CHANNEL, channel("24_Hours"))).to.equal(
+      `${CHANNEL} "r": snapshotDeliveryProperties.deliveryFrequency: got "24_Hours"; allowed: one of "One_Hour", ` +
+        `"Three_Hours", "Six_Hours", "Twelve_Hours", "TwentyFour_Hours" ` +
+        src(CHANNEL, "snapshot_delivery_properties.0.delivery_frequency"),
+    );
+    const RULE = "aws:cfg/rule:Rule";
+    expect(refused(RULE, { source: { owner: "AWS", sourceIdentifier: "VPC_FLOW_LOGS_ENABLED" } })).to.equal(
+      undefined,
+    );
+    expect(
+      refused(RULE, { source: { owner: "Amazon", sourceIdentifier: "VPC_FLOW_LOGS_ENABLED" } }),
+    ).to.equal(
+      `${RULE} "r": source.owner: got "Amazon"; allowed: one of "CUSTOM_LAMBDA", "AWS", "CUSTOM_POLICY" ${src(RULE, "source.0.owner")}`,
+    );
+  });
+
+  it("Budgets: the time unit, and ConflictsWith between limitAmount and plannedLimits", () => {
+    const BUDGET = "aws:budgets/budget:Budget";
+    const budget = { budgetType: "COST", timeUnit: "MONTHLY", limitAmount: "100.00", limitUnit: "USD" };
+    expect(refused(BUDGET, budget)).to.equal(undefined);
+    expect(refused(BUDGET, { ...budget, timeUnit: "WEEKLY" })).to.equal(
+      `${BUDGET} "r": timeUnit: got "WEEKLY"; allowed: one of "DAILY", "MONTHLY", "QUARTERLY", "ANNUALLY", "CUSTOM" ${src(BUDGET, "time_unit")}`,
+    );
+    const planned = [{ amount: "100", startTime: "2026-12-01_00:00", unit: "USD" }];
+    expect(refused(BUDGET, { ...budget, limitUnit: undefined, plannedLimits: planned })).to.match(
+      /^aws:budgets\/budget:Budget "r": limitAmount: got "100.00" together with plannedLimits; allowed: only one of them \(ConflictsWith\)/,
+    );
+  });
+
+  it("a Go pattern with an escaped hyphen (RE2 `\\-`) is still checked: a custom policy rule's runtime", () => {
+    const RULE = "aws:cfg/rule:Rule";
+    const custom = (policyRuntime: string) => ({
+      source: { owner: "CUSTOM_POLICY", customPolicyDetails: { policyRuntime, policyText: "rule x {}" } },
+    });
+    expect(refused(RULE, custom("guard-2.x.x"))).to.equal(undefined);
+    expect(refused(RULE, custom("guard-3.x.x"))).to.equal(
+      `${RULE} "r": source.customPolicyDetails.policyRuntime: got "guard-3.x.x"; allowed: 0 to 64 characters and ` +
+        `matching /^guard-2\\.x\\.x$/ (Must match cloudformation-guard version) ` +
+        src(RULE, "source.0.custom_policy_details.0.policy_runtime"),
+    );
+  });
+
+  it("AWS rule: a transition to STANDARD_IA or ONEZONE_IA comes 30 days or more after creation", () => {
+    const transitions = (days: number, storageClass = "STANDARD_IA") => ({
+      bucket: "b",
+      rules: [
+        rule,
+        {
+          ...rule,
+          id: "archive",
+          transitions: [
+            { days: 90, storageClass: "GLACIER" },
+            { days, storageClass },
+          ],
+        },
+      ],
+    });
+    expect(refused(LIFECYCLE, transitions(30))).to.equal(undefined);
+    expect(refused(LIFECYCLE, transitions(1, "GLACIER"))).to.equal(undefined);
+    expect(refused(LIFECYCLE, transitions(29, "ONEZONE_IA"))).to.equal(
+      `${LIFECYCLE} "r": rules[1].transitions[1].days: got 29 for ONEZONE_IA; allowed: at least 30 days after creation ` +
+        "before STANDARD_IA or ONEZONE_IA [AWS rule: https://docs.aws.amazon.com/AmazonS3/latest/API/API_Transition.html (Days)]",
+    );
   });
 });
 
@@ -561,6 +670,34 @@ describe("r-edge", () => {
         `/^([0-9]{4}|[+-][0-9]{3})-[0-9]{2}-[0-9]{2}T[0-9]{1,2}:[0-9]{2}:[0-9]{2}([.,][0-9]+)?Z$/ ` +
         `(cannot be parsed as iso8601 Timestamp Format (Go layout "2006-01-02T15:04:05Z")) ${src(SCHEDULE, "start_time")}`,
     );
+  });
+
+  it("a provider helper read from the package (iam validResourceName(max int)), its argument bound", () => {
+    const POLICY = "aws:iam/rolePolicy:RolePolicy";
+    const PROFILE = "aws:iam/instanceProfile:InstanceProfile";
+    const policy = { role: "web-instance-role", policy: "{}" };
+    expect(refused(POLICY, { ...policy, name: "web-agent_1.x@y" })).to.equal(undefined);
+    expect(refused(POLICY, { ...policy, name: "web agent" })).to.equal(
+      `${POLICY} "r": name: got "web agent"; allowed: 1 to 128 characters and matching /^[\\w+=,.@-]*$/ ` +
+        `(must match [\\w+=,.@-]) ${src(POLICY, "name")}`,
+    );
+    // instanceProfileNameMaxLen = 128, passed as validResourceName's max
+    expect(refused(PROFILE, { name: "p".repeat(128) })).to.equal(undefined);
+    expect(refused(PROFILE, { name: "p".repeat(129) })).to.match(
+      /^aws:iam\/instanceProfile:InstanceProfile "r": name: got "p{129}"; allowed: 1 to 128 characters and matching/,
+    );
+    // what the helper checks imperatively (the role must be a name, not an ARN) is listed, not guessed
+    expect(table.types[POLICY]!.notCovered).to.deep.include({ tf: "role", what: "part of All(…): func" });
+  });
+  it("enumeration from the installed botocore model where the index's SDK enums are stale: a record's type", () => {
+    // HTTPS, SVCB, TLSA and SSHFP postdate the aws-sdk-go-v2 route53 enums the offline index holds
+    for (const type of ["A", "CNAME", "HTTPS", "TLSA"])
+      expect(refused(RECORD, { ...okRecord, type, records: ["x"], ttl: 60 }), type).to.equal(undefined);
+    expect(refused(RECORD, { ...okRecord, type: "CNAM", records: ["x"], ttl: 60 })).to.equal(
+      `${RECORD} "r": type: got "CNAM"; allowed: one of "SOA", "A", "TXT", "NS", "CNAME", "MX", "NAPTR", "PTR", ` +
+        `"SRV", "SPF", "AAAA", "CAA", "DS", "TLSA", "SSHFP", "SVCB", "HTTPS" ${src(RECORD, "type")}`,
+    );
+    expect(table.types[RECORD]!.enumSrc!.map((i) => table.sources[i]!.repo)).to.deep.equal(["boto/botocore"]);
   });
 });
 

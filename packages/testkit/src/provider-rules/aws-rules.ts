@@ -120,4 +120,29 @@ export const awsRules: readonly AwsRule[] = [
       };
     },
   },
+  {
+    type: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+    doc: "https://docs.aws.amazon.com/AmazonS3/latest/API/API_Transition.html (Days)",
+    check(inputs) {
+      // "If the specified storage class is STANDARD_IA or ONEZONE_IA, valid values are positive integers greater
+      // than 30." The S3 User Guide's transition constraints say "at least 30 days" (30 is accepted): the looser
+      // reading is checked, never stricter than S3. Transitions by date are not checked.
+      const rules = Array.isArray(inputs["rules"]) ? (inputs["rules"] as unknown[]) : [];
+      for (const [i, rule] of rules.entries()) {
+        const transitions = (rule as Record<string, unknown> | undefined)?.["transitions"];
+        if (!Array.isArray(transitions)) continue;
+        for (const [j, t] of (transitions as Record<string, unknown>[]).entries()) {
+          const days = num(t?.["days"]);
+          const storageClass = str(t?.["storageClass"]);
+          if (days === undefined || !["STANDARD_IA", "ONEZONE_IA"].includes(storageClass ?? "") || days >= 30)
+            continue;
+          return {
+            path: `rules[${i}].transitions[${j}].days`,
+            detail: `got ${days} for ${storageClass}; allowed: at least 30 days after creation before STANDARD_IA or ONEZONE_IA`,
+          };
+        }
+      }
+      return undefined;
+    },
+  },
 ];
