@@ -346,6 +346,11 @@ describe("r-ec2", () => {
     expect(refused(INSTANCE, { ...nat, userData: "x".repeat(16385) })).to.match(
       /userData: got "x+"; allowed: 0 to 16384 characters \[provider rule: .* \(user_data\)\]$/,
     );
+    // the provider's own CPUCredits_Values() (ec2/consts.go)
+    expect(refused(INSTANCE, { ...nat, creditSpecification: { cpuCredits: "burst" } })).to.equal(
+      `${INSTANCE} "r": creditSpecification.cpuCredits: got "burst"; allowed: one of "standard", "unlimited" ` +
+        origin(INSTANCE, "credit_specification.0.cpu_credits"),
+    );
     expect(refused(INSTANCE, { subnetId: "subnet-1" })).to.match(
       /^aws:ec2\/instance:Instance "r": \(resource\): got none set; allowed: at least one of ami, launchTemplate \(AtLeastOneOf\)/,
     );
