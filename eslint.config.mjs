@@ -19,6 +19,15 @@ export default tseslint.config(
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },
   {
+    // `npm run bench`'s preloads (node --require), CommonJS.
+    files: ["scripts/bench/*.cjs"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly" },
+    },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     // Sample Pulumi programs in plain CommonJS JavaScript (the testkit plans them in its tests).
     files: ["**/test/fixtures/**/*.js"],
     languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable" } },

@@ -1,40 +1,101 @@
-// `npm run bench`: median of 5 runs of one offline plan per stack and of the whole unit-test run.
-// The test run is measured cold (`tsc -b --clean` first), so type-checking every package is included.
+// `npm run bench [-- --runs N] [-- --only plan|test]`: median of N (default 5) runs of each offline plan and of a
+// cold `npm test`, the plans' peak memory, and what the provider-rules checker adds to plan prod. Prints the load
+// average before each case: on a shared machine, numbers taken under load are not comparable (repeat them).
 import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import * as path from "node:path";
 import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 
-const RUNS = 5;
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const argv = process.argv.slice(2);
+const option = (name) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : undefined);
+const RUNS = Number(option("runs") ?? 5);
+const only = option("only");
 const node = process.execPath;
-const tsc = "node_modules/typescript7/bin/tsc"; // the native TypeScript 7 compiler, as npm test uses
-const mocha = "node_modules/mocha/bin/mocha.js";
+const cli = path.join(root, "packages/testkit/dist/src/plan/cli.js");
+// Reports the process's peak resident memory (KB) to a file at exit; the checker switch for the A/B below.
+const peakRss = path.join(root, "scripts/bench/peak-rss.cjs");
+const withoutRules = path.join(root, "scripts/bench/without-provider-rules.cjs");
+const rulesTime = path.join(root, "scripts/bench/provider-rules-time.cjs");
 
-function time(run) {
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+const scratch = mkdtempSync(path.join(tmpdir(), "cloudblocks-bench-"));
+const reportFile = (name) => path.join(scratch, name);
+
+/** Runs node with `args` (stdout ignored), returns seconds and what the preloads reported. */
+function runNode(args, env = {}) {
+  const rss = reportFile("rss");
+  const ms = reportFile("ms");
+  rmSync(rss, { force: true });
+  rmSync(ms, { force: true });
   const start = performance.now();
-  run();
-  return (performance.now() - start) / 1000;
+  execFileSync(node, args, {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, BENCH_RSS_FILE: rss, BENCH_MS_FILE: ms, ...env },
+  });
+  const seconds = (performance.now() - start) / 1000;
+  const read = (file) => {
+    try {
+      return Number(readFileSync(file, "utf8"));
+    } catch {
+      return undefined;
+    }
+  };
+  return { seconds, rssMb: read(rss) && read(rss) / 1024, checkerMs: read(ms) };
 }
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+function report(name, samples, extra = "") {
+  const s = samples.map((x) => x.toFixed(2)).join(", ");
+  console.log(`${name.padEnd(46)} median ${median(samples).toFixed(2)} s  (runs: ${s})${extra}`);
 }
 
-const quiet = { stdio: "ignore" };
-const cases = {
-  "plan dev": () => execFileSync(node, ["packages/testkit/dist/src/plan/cli.js", "dev"], quiet),
-  "plan prod": () => execFileSync(node, ["packages/testkit/dist/src/plan/cli.js", "prod"], quiet),
-  "npm test (cold: clean build, type-check, all tests)": () => {
-    execFileSync(node, [tsc, "-b", "--clean"], quiet);
-    execFileSync(node, [tsc, "-b"], quiet);
-    execFileSync(node, ["scripts/check-readme-examples.mjs"], quiet);
-    execFileSync(node, [mocha, "--reporter", "dot"], quiet);
-  },
-};
+console.log(`node ${process.version}, ${cpus().length} CPUs, ${RUNS} runs each; load average ${load()}`);
 
-console.log(`node ${process.version}, ${RUNS} runs each`);
-for (const [name, run] of Object.entries(cases)) {
-  const samples = Array.from({ length: RUNS }, () => time(run));
+if (only !== "test") {
+  for (const stack of ["dev", "prod"]) {
+    const runs = Array.from({ length: RUNS }, () => runNode(["--require", peakRss, cli, stack]));
+    report(
+      `plan ${stack}`,
+      runs.map((r) => r.seconds),
+      `; peak memory ${Math.max(...runs.map((r) => r.rssMb)).toFixed(0)} MB; load ${load()}`,
+    );
+  }
+  // The provider-rules checker's share of plan prod: its own time inside the plan (summed around every call),
+  // and an A/B with the checker replaced by a no-op (bench only: nothing in the testkit can turn it off).
+  const timed = Array.from({ length: RUNS }, () => runNode(["--require", rulesTime, cli, "prod"]));
+  const off = [];
+  const on = [];
+  for (let i = 0; i < RUNS; i++) {
+    on.push(runNode([cli, "prod"]).seconds);
+    off.push(runNode(["--require", withoutRules, cli, "prod"]).seconds);
+  }
   console.log(
-    `${name.padEnd(56)} median ${median(samples).toFixed(2)} s  (runs: ${samples.map((s) => s.toFixed(2)).join(", ")})`,
+    `provider-rules checker in plan prod: ${median(timed.map((r) => r.checkerMs)).toFixed(0)} ms of its own time; ` +
+      `A/B median ${median(on).toFixed(2)} s with, ${median(off).toFixed(2)} s without (runs interleaved); load ${load()}`,
   );
 }
+
+if (only !== "plan") {
+  // Cold: what a fresh clone runs. No dist (`tsc -b --clean`), no shared test plans, an empty Node.js compile
+  // cache (the plan CLI's children would otherwise find one from earlier runs); then `npm test` itself.
+  const npm = process.env.npm_execpath;
+  const samples = [];
+  for (let i = 0; i < RUNS; i++) {
+    execFileSync(node, ["node_modules/typescript7/bin/tsc", "-b", "--clean"], { cwd: root, stdio: "ignore" });
+    rmSync(path.join(root, "node_modules/.cache/cloudblocks-test-plans"), { recursive: true, force: true });
+    const env = { ...process.env, NODE_COMPILE_CACHE: mkdtempSync(path.join(scratch, "compile-cache-")) };
+    const start = performance.now();
+    if (npm) execFileSync(node, [npm, "test", "--silent"], { cwd: root, stdio: "ignore", env });
+    else execFileSync("npm", ["test", "--silent"], { cwd: root, stdio: "ignore", env });
+    samples.push((performance.now() - start) / 1000);
+  }
+  report("npm test (cold: clean build, every test)", samples, `; load ${load()}`);
+}
+rmSync(scratch, { recursive: true, force: true });

@@ -74,6 +74,7 @@ for (const res of RESOURCES) {
     types,
     rootProps,
     renames: res.renames ?? {},
+    groupAdditions: res.groupAdditions,
     sym,
     rules: [],
     notCovered: [],

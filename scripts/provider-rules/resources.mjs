@@ -1,6 +1,9 @@
 // The resource types the stacks use: Pulumi token ↔ terraform-provider-aws resource, its source file and schema
 // function, and the attribute renames pulumi-aws makes (provider/resources.go `Fields`), checked against the SDK.
+import { RESOURCES_EC2 } from "./resources-ec2.mjs";
 import { RESOURCES_S3 } from "./resources-s3.mjs";
+import { RESOURCES_EDGE } from "./resources-edge.mjs";
+import { RESOURCES_EVENTS } from "./resources-events.mjs";
 
 export const RESOURCES = [
   {
@@ -110,5 +113,8 @@ export const RESOURCES = [
     file: "internal/service/logs/metric_filter.go",
     func: "resourceMetricFilter",
   },
+  ...RESOURCES_EC2,
   ...RESOURCES_S3,
+  ...RESOURCES_EDGE,
+  ...RESOURCES_EVENTS,
 ];

@@ -76,6 +76,28 @@ export function resolveValue(node, sym) {
   return undefined;
 }
 
+/**
+ * RE2 accepts `\-` anywhere as a literal hyphen; a JavaScript `u` pattern only inside a class. Outside one it is
+ * the same literal `-`, so the escape is dropped there (e.g. config rules' `^guard\-2\.x\.x$`).
+ */
+function unescapeHyphens(re) {
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < re.length; i++) {
+    const c = re[i];
+    if (c === "\\") {
+      const next = re[i + 1] ?? "";
+      out += !inClass && next === "-" ? "-" : c + next;
+      i++;
+    } else {
+      if (c === "[") inClass = true;
+      else if (c === "]") inClass = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
 /** A Go regexp (RE2) as a JavaScript pattern and flags, or undefined when it uses what JavaScript lacks. */
 export function goRegex(src) {
   let flags = "u";
@@ -98,6 +120,7 @@ export function goRegex(src) {
     .replace(/\[:punct:\]/g, "!-\\/:-@\\[-`{-~")
     .replace(/\\pL/g, "\\p{L}")
     .replace(/\\pN/g, "\\p{N}");
+  re = unescapeHyphens(re);
   try {
     new RegExp(re, flags);
     return { re, flags };
@@ -119,7 +142,9 @@ export function validatorCheck(node, sym) {
   if (node?.k === "ident") {
     const simple = {
       "verify.ValidARN": { k: "arn" },
-      "validation.StringIsJSON": { k: "json" },
+      // terraform-plugin-sdk's StringIsJSON runs structure.NormalizeJsonString, which returns "" for "" without an
+      // error; verify.ValidIAMPolicyJSON refuses "" ("contains an invalid JSON policy")
+      "validation.StringIsJSON": { k: "json", allowEmpty: true },
       "verify.ValidIAMPolicyJSON": { k: "json" },
       "validation.IsCIDR": { k: "cidr" },
       "verify.ValidCIDRNetworkAddress": { k: "cidr" },
@@ -139,8 +164,23 @@ export function validatorCheck(node, sym) {
       "validation.IsPortNumber": { k: "range", min: 1, max: 65535 },
       "validation.IsPortNumberOrZero": { k: "range", min: 0, max: 65535 },
       "validation.NoZeroValues": { k: "nonZero" },
+      // nullable.TypeNullable* attributes are strings ("" = unset) parsed with strconv (sdkv2/types/nullable)
+      "nullable.ValidateTypeStringNullableInt": { k: "nullable", type: "int" },
+      "nullable.ValidateTypeStringNullableFloat": { k: "nullable", type: "float" },
+      // autoscaling/schedule.go: time.Parse("2006-01-02T15:04:05Z", v). Go takes a 1–2 digit hour, a signed 3-digit
+      // year and fractional seconds there; the pattern allows all of that (day/month ranges unchecked: never stricter)
+      validScheduleTimestamp: {
+        k: "match",
+        re: "^([0-9]{4}|[+-][0-9]{3})-[0-9]{2}-[0-9]{2}T[0-9]{1,2}:[0-9]{2}:[0-9]{2}([.,][0-9]+)?Z$",
+        flags: "u",
+        msg: 'cannot be parsed as iso8601 Timestamp Format (Go layout "2006-01-02T15:04:05Z")',
+      },
     };
-    return simple[node.name] ?? { k: "unknown", what: node.name };
+    if (simple[node.name]) return simple[node.name];
+    const helper = sym.validators?.get(node.name);
+    if (helper && helper.params.length === 0 && (sym.depth ?? 0) < 4)
+      return validatorCheck(helper.body, { ...sym, depth: (sym.depth ?? 0) + 1 });
+    return { k: "unknown", what: node.name };
   }
   const c = call(node);
   if (!c) return { k: "unknown", what: node?.k ?? "?" };
@@ -180,6 +220,9 @@ export function validatorCheck(node, sym) {
       return { k: "match", re, flags: "u", msg: `must begin with ${JSON.stringify(prefix)}` };
     }
     case "nullable.ValidateTypeStringNullableIntBetween":
+      return { k: "nullable", type: "int", min: n(0), max: n(1) };
+    case "nullable.ValidateTypeStringNullableIntAtLeast":
+      return { k: "nullable", type: "int", min: n(0) };
     case "validation.IntBetween":
     case "validation.FloatBetween":
     case "int64validator.Between":
@@ -225,6 +268,13 @@ export function validatorCheck(node, sym) {
     case "validation.AnyDiag":
       return { k: "any", of: c.args.map((a) => validatorCheck(a, sym)) };
   }
+  // a validator helper of the provider package, e.g. iam `validResourceName(max int)`: its body with the arguments
+  const helper = c.fn.k === "ident" ? sym.validators?.get(name) : undefined;
+  if (helper && helper.params.length === c.args.length && (sym.depth ?? 0) < 4) {
+    const consts = new Map(sym.consts);
+    helper.params.forEach((p, i) => consts.set(p, n(i)));
+    return validatorCheck(helper.body, { ...sym, consts, depth: (sym.depth ?? 0) + 1 });
+  }
   if (c.fn.k === "generic" && /^enum\.(Validate|FrameworkValidate|ValidateIgnoreCase)$/.test(c.fn.fn.name)) {
     const enumName = c.fn.targs[0].split(".").pop();
     const values = sym.enums.get(enumName);
@@ -254,12 +304,61 @@ export function simplify(check) {
 
 /** Symbols (constants, `X_Values()` funcs, SDK enum `Values()`) defined by the scratch files of a package. */
 export function collectSymbols(sources) {
-  const sym = { consts: new Map(), funcs: new Map(), enums: new Map() };
+  const sym = {
+    consts: new Map(),
+    funcs: new Map(),
+    enums: new Map(),
+    schemas: new Map(),
+    validators: new Map(),
+  };
   for (const src of sources) {
     for (const m of src.matchAll(/^\s*([A-Za-z_]\w*)(?:\s+[A-Za-z_][\w.]*)?\s*=\s*"([^"]*)"/gm))
       sym.consts.set(m[1], m[2]);
-    for (const m of src.matchAll(/^\s*([A-Za-z_]\w*)(?:\s+[A-Za-z_][\w.]*)?\s*=\s*(-?\d+)\s*$/gm))
-      sym.consts.set(m[1], Number(m[2]));
+    // Go digit separators (`50_000`) are allowed in integer literals
+    for (const m of src.matchAll(/^\s*([A-Za-z_]\w*)(?:\s+[A-Za-z_][\w.]*)?\s*=\s*(-?\d[\d_]*)\s*$/gm))
+      sym.consts.set(m[1], Number(m[2].replace(/_/g, "")));
+  }
+  // package vars: string lists (`var routeValidTargets = []string{…}`, used as ExactlyOneOf) and shared schema
+  // blocks (`securityGroupRuleNestedBlock = &schema.Resource{…}`, used as a field or an Elem)
+  for (const src of sources) {
+    for (const m of src.matchAll(
+      /^\s*(?:var\s+)?([A-Za-z_]\w*)\s*=\s*(?=\[\]string\{|&schema\.(?:Schema|Resource)\{)/gm,
+    )) {
+      try {
+        const node = new Parser(tokenize(src.slice(m.index + m[0].length))).parseExpr();
+        if (node.k !== "composite") continue;
+        if (node.type === "[]string") {
+          const v = resolveValue(node, sym);
+          if (Array.isArray(v)) sym.consts.set(m[1], v);
+        } else sym.schemas.set(m[1], node);
+      } catch {
+        // not a literal the parser reads
+      }
+    }
+  }
+  // validator helpers the package defines as one expression: `var validX = validation.All(…)` and
+  // `func validX(max int) schema.SchemaValidateFunc { return validation.All(…) }` (imperative ones stay unknown)
+  for (const src of sources) {
+    const found = [
+      ...[...src.matchAll(/^var\s+(valid\w*)\s*=\s*/gm)].map((m) => ({ m, params: [] })),
+      ...[...src.matchAll(/^func (valid\w*)\(([^)]*)\) schema\.SchemaValidateFunc \{\s*return\s+/gm)].map(
+        (m) => ({
+          m,
+          params: m[2]
+            .split(",")
+            .map((p) => p.trim().split(/\s+/)[0])
+            .filter(Boolean),
+        }),
+      ),
+    ];
+    for (const { m, params } of found) {
+      try {
+        const body = new Parser(tokenize(src.slice(m.index + m[0].length))).parseExpr();
+        if (body.k === "call" || body.k === "ident") sym.validators.set(m[1], { params, body });
+      } catch {
+        // not an expression the parser reads
+      }
+    }
   }
   // SDK enum Values() first, over every file: a package helper may build on them (enum.Values[T]())
   for (const src of sources) {

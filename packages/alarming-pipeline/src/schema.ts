@@ -276,14 +276,23 @@ const budgetSchema = argsObject({
     .optional(),
 });
 
+/** Answers of {@link isTimeZone}: building an Intl.DateTimeFormat to ask costs 0.2 ms, on every validation. */
+const knownTimeZones = new Map<string, boolean>();
+
 /** An IANA time-zone name this Node.js knows (EventBridge Scheduler takes IANA names). */
 function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return zone.length > 0;
-  } catch {
-    return false;
+  let known = knownTimeZones.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: zone });
+      known = zone.length > 0;
+    } catch {
+      known = false;
+    }
+    // Bounded: arbitrary strings (fuzzed input) must not grow the map without end.
+    if (knownTimeZones.size < 1000) knownTimeZones.set(zone, known);
   }
+  return known;
 }
 
 export const opsReportSchema = argsObject({

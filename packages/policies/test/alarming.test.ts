@@ -16,6 +16,8 @@ import {
 } from "../src/rules/alarming";
 import { check } from "./harness";
 
+/** A Lambda package source: the provider requires exactly one of code, imageUri and s3Bucket. */
+const CODE = { s3Bucket: "artifacts", s3Key: "fn.zip" };
 const LOG_GROUP_ARN = "arn:aws:logs:ap-northeast-2:123456789012:log-group:/trail:*";
 const goodTrail = {
   isMultiRegionTrail: true,
@@ -175,11 +177,13 @@ describe("alarming policies: SNS.1/2, Lambda.1/2, CloudWatch.15/17", () => {
         role: "arn:aws:iam::123456789012:role/r",
         runtime: "nodejs16.x",
         handler: "index.handler",
+        ...CODE, // the provider requires exactly one package source
       });
       new aws.lambda.Function("current", {
         role: "arn:aws:iam::123456789012:role/r",
         runtime: "nodejs22.x",
         handler: "index.handler",
+        ...CODE,
       });
     });
     expect(runtimes.violations).to.have.length(1);

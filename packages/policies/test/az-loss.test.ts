@@ -5,6 +5,9 @@ import { azLossReport, type AzLossRow } from "../src";
 
 const A = "ap-northeast-2a";
 const C = "ap-northeast-2c";
+// An Auto Scaling group needs exactly one of launchConfiguration, launchTemplate, mixedInstancesPolicy (the testkit
+// refuses it otherwise, as the provider does).
+const LT = { id: "lt-0123456789abcdef0", version: "1" };
 
 async function analyse(program: (subnets: Record<"a" | "c", aws.ec2.Subnet>) => void) {
   const env = setupMocks();
@@ -35,6 +38,7 @@ describe("AZ-loss analysis, tier by tier (REL10-BP01)", () => {
         maxSize: 4,
         desiredCapacity: 3,
         vpcZoneIdentifiers: [s.a.id, s.c.id],
+        launchTemplate: LT,
       });
     });
     expect(row(rows, "app capacity", A)).to.deep.equal([
@@ -64,7 +68,12 @@ describe("AZ-loss analysis, tier by tier (REL10-BP01)", () => {
     const rows = await analyse((s) => {
       const fs = new aws.efs.FileSystem("fs", { availabilityZoneName: A });
       new aws.efs.MountTarget("mt-a", { fileSystemId: fs.id, subnetId: s.a.id });
-      new aws.autoscaling.Group("g", { minSize: 2, maxSize: 2, vpcZoneIdentifiers: [s.a.id, s.c.id] });
+      new aws.autoscaling.Group("g", {
+        minSize: 2,
+        maxSize: 2,
+        vpcZoneIdentifiers: [s.a.id, s.c.id],
+        launchTemplate: LT,
+      });
     });
     expect(row(rows, "shared files", A)).to.deep.equal([[false, `One Zone file system "fs" lives in ${A}`]]);
     expect(row(rows, "shared files", C)).to.deep.equal([[true, `"fs" keeps mount targets in ${A}`]]);

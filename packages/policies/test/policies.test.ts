@@ -28,7 +28,12 @@ describe("policy standard-tags (STK-3)", () => {
   it("requires Auto Scaling groups to carry the tags themselves (defaultTags do not reach them)", async () => {
     const report = await check(
       standardTags,
-      (provider) => new aws.autoscaling.Group("fleet", { maxSize: 1, minSize: 1 }, { provider }),
+      (provider) =>
+        new aws.autoscaling.Group(
+          "fleet",
+          { maxSize: 1, minSize: 1, launchTemplate: { id: "lt-0123456789abcdef0", version: "1" } },
+          { provider },
+        ),
     );
     expect(report.violations).to.have.length(1);
     expect(report.violations[0]!.message).to.contain("Project, Environment, Owner, CostCenter, ManagedBy");

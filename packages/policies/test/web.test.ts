@@ -28,6 +28,14 @@ import {
 } from "../src/rules/web";
 import { policies, runPolicies } from "../src";
 import { setupMocks } from "@cloudblocks/testkit";
+
+// Well-formed ARNs and a launch template: the testkit refuses what the provider would (verify.ValidARN; an Auto
+// Scaling group needs exactly one of launchConfiguration, launchTemplate, mixedInstancesPolicy).
+const LB_ARN =
+  "arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:loadbalancer/app/web/50dc6c495c0c9188";
+const TG_ARN = "arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:targetgroup/web/73e2d6bc24d8a067";
+const CERT_ARN = "arn:aws:acm:ap-northeast-2:123456789012:certificate/12345678-1234-1234-1234-123456789012";
+const LT = { id: "lt-0123456789abcdef0", version: "1" };
 import { check } from "./harness";
 import type { CloudblocksPolicy } from "../src/types";
 
@@ -142,11 +150,17 @@ describe("web policies: compute", () => {
         new aws.autoscaling.Group("good", {
           minSize: 2,
           maxSize: 4,
-          targetGroupArns: ["arn:tg"],
+          targetGroupArns: [TG_ARN],
           healthCheckType: "ELB",
+          launchTemplate: LT,
         });
-        new aws.autoscaling.Group("ec2", { minSize: 2, maxSize: 4, targetGroupArns: ["arn:tg"] });
-        new aws.autoscaling.Group("batch", { minSize: 2, maxSize: 4 });
+        new aws.autoscaling.Group("ec2", {
+          minSize: 2,
+          maxSize: 4,
+          targetGroupArns: [TG_ARN],
+          launchTemplate: LT,
+        });
+        new aws.autoscaling.Group("batch", { minSize: 2, maxSize: 4, launchTemplate: LT });
       }),
     ).to.deep.equal(['Auto Scaling group "ec2" uses EC2 health checks behind a load balancer; use "ELB".']);
   });
@@ -154,8 +168,18 @@ describe("web policies: compute", () => {
   it("asg-multi-az (AutoScaling.2): groups span at least two subnets", async () => {
     expect(
       await messages(asgMultiAz, () => {
-        new aws.autoscaling.Group("good", { minSize: 2, maxSize: 4, vpcZoneIdentifiers: subnets });
-        new aws.autoscaling.Group("single", { minSize: 2, maxSize: 4, vpcZoneIdentifiers: [subnets[0]!] });
+        new aws.autoscaling.Group("good", {
+          minSize: 2,
+          maxSize: 4,
+          vpcZoneIdentifiers: subnets,
+          launchTemplate: LT,
+        });
+        new aws.autoscaling.Group("single", {
+          minSize: 2,
+          maxSize: 4,
+          vpcZoneIdentifiers: [subnets[0]!],
+          launchTemplate: LT,
+        });
       }),
     ).to.deep.equal(['Auto Scaling group "single" spans 1 subnet(s)/AZ(s); at least 2 are required.']);
   });
@@ -190,19 +214,19 @@ describe("web policies: load balancing", () => {
           redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" },
         };
         new aws.lb.Listener("good", {
-          loadBalancerArn: "arn:lb",
+          loadBalancerArn: LB_ARN,
           port: 80,
           protocol: "HTTP",
           defaultActions: [redirect],
         });
         new aws.lb.Listener("plain", {
-          loadBalancerArn: "arn:lb",
+          loadBalancerArn: LB_ARN,
           port: 80,
           protocol: "HTTP",
-          defaultActions: [{ type: "forward", targetGroupArn: "arn:tg" }],
+          defaultActions: [{ type: "forward", targetGroupArn: TG_ARN }],
         });
         new aws.lb.Listener("found", {
-          loadBalancerArn: "arn:lb",
+          loadBalancerArn: LB_ARN,
           port: 80,
           protocol: "HTTP",
           defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", statusCode: "HTTP_302" } }],
@@ -265,11 +289,11 @@ describe("web policies: load balancing", () => {
     expect(
       await messages(httpsTlsPolicy, () => {
         const https = {
-          loadBalancerArn: "arn:lb",
+          loadBalancerArn: LB_ARN,
           port: 443,
           protocol: "HTTPS",
-          certificateArn: "arn:cert",
-          defaultActions: [{ type: "forward", targetGroupArn: "arn:tg" }],
+          certificateArn: CERT_ARN,
+          defaultActions: [{ type: "forward", targetGroupArn: TG_ARN }],
         };
         new aws.lb.Listener("good", { ...https, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" });
         new aws.lb.Listener("old", { ...https, sslPolicy: "ELBSecurityPolicy-2016-08" });

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { defaultAccount, type MockAccount } from "./context";
 import { hex } from "./ids";
+import type { Registered } from "./provider-rules/aws-rules";
 import { checkProviderRules } from "./provider-rules/check";
 import { modelAwsxVpc, type VirtualChild } from "./model/awsx-vpc";
 import { answerInvoke } from "./model/invokes";
@@ -25,6 +26,8 @@ export class AwsMocks implements pulumi.runtime.Mocks {
   /** Children of remote components, by component name, for the recorder to pick up. */
   readonly virtualChildren = new Map<string, VirtualChild[]>();
   private readonly seen = new Map<string, number>();
+  /** Registrations by ARN, name and id, for AWS rules that span resources (a mapping's queue and function). */
+  private readonly registered = new Map<string, Registered>();
 
   /**
    * @param defaultRegion the default provider's region: `account.region` when a test sets it, else the stack's
@@ -68,6 +71,9 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     const inputs = (args.inputs ?? {}) as Props;
     if (args.type === AWSX_VPC_TYPE) {
       const model = await modelAwsxVpc(args.name, inputs, args.transforms ?? []);
+      // awsx registers these children itself, so the provider checks each of them at preview: so do we.
+      const region = this.regionOf(inputs, args.provider);
+      for (const child of model.children) checkProviderRules(child.type, child.name, child.inputs, region);
       this.virtualChildren.set(args.name, model.children);
       return { id: undefined, state: model.state };
     }
@@ -76,7 +82,9 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     if (args.type.startsWith("pulumi:providers:")) return { id: hex(seed, 32), state: inputs };
     const model = resourceModels[args.type];
     const region = this.regionOf(inputs, args.provider);
-    checkProviderRules(args.type, args.name, inputs, region); // refuse what `pulumi preview` would refuse
+    // refuse what `pulumi preview` would refuse
+    checkProviderRules(args.type, args.name, inputs, region, (ref) => this.registered.get(ref));
+    let result: pulumi.runtime.MockResourceResult;
     if (model) {
       const { id, state } = model({
         type: args.type,
@@ -86,9 +94,11 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         region,
         seed,
       });
-      return { id, state: { region, ...state } };
-    }
-    return { id: `${args.name}-${hex(seed, 8)}`, state: { ...inputs } };
+      result = { id, state: { region, ...state } };
+    } else result = { id: `${args.name}-${hex(seed, 8)}`, state: { ...inputs } };
+    for (const ref of [result.id, result.state["arn"], result.state["name"]])
+      if (typeof ref === "string" && ref !== "") this.registered.set(ref, { type: args.type, inputs });
+    return result;
   }
 
   call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {

@@ -5,6 +5,7 @@ import { AwsMocks } from "./aws-mocks";
 import { withCatalogue, type MockCatalogue } from "./catalogue";
 import { defaultAccount, type MockAccount } from "./context";
 import { FailureLog, installFailureLog, type ProgramFailure } from "./failures";
+import { skipPromiseDebugStacks } from "./promise-stacks";
 import { Recorder } from "./recorder";
 import { RecordingMonitor } from "./recording-monitor";
 
@@ -91,6 +92,7 @@ export function setupMocks(options: MockEnvironmentOptions = {}): MockEnvironmen
   for (const [key, value] of Object.entries(options.config ?? {})) {
     config[configKey(project, key)] = typeof value === "string" ? value : JSON.stringify(value);
   }
+  skipPromiseDebugStacks();
   const recorder = new Recorder();
   const failures = new FailureLog();
   const defaultRegion = options.account?.region ?? config["aws:region"] ?? defaultAccount.region;

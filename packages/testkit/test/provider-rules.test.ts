@@ -1,4 +1,5 @@
 import * as aws from "@pulumi/aws";
+import * as awsx from "@pulumi/awsx";
 import { expect } from "chai";
 import { outputOf, setupMocks } from "../src";
 import {
@@ -260,6 +261,156 @@ describe("AWS rules the provider does not check", () => {
   });
 });
 
+describe("r-ec2", () => {
+  const ROUTE = "aws:ec2/route:Route";
+  const LT = "aws:ec2/launchTemplate:LaunchTemplate";
+  const SG = "aws:ec2/securityGroup:SecurityGroup";
+  const INSTANCE = "aws:ec2/instance:Instance";
+  const origin = (type: string, tf: string) => {
+    const s = table.sources[table.types[type]!.src]!;
+    return `[provider rule: ${s.repo}@${s.commit.slice(0, 12)} ${s.file} (${tf})]`;
+  };
+  const route = { routeTableId: "rtb-1", destinationCidrBlock: "0.0.0.0/0" };
+  const targets =
+    "carrierGatewayId, coreNetworkArn, egressOnlyGatewayId, gatewayId, localGatewayId, natGatewayId, " +
+    "networkInterfaceId, transitGatewayId, vpcEndpointId, vpcPeeringConnectionId, odbNetworkArn";
+
+  it("a route has exactly one target (ExactlyOneOf over a package var list, consts as field keys)", () => {
+    expect(refused(ROUTE, { ...route, natGatewayId: "nat-1" })).to.equal(undefined);
+    expect(refused(ROUTE, { ...route, gatewayId: "igw-1", natGatewayId: "nat-1" })).to.equal(
+      `${ROUTE} "r": (resource): got gatewayId and natGatewayId set; allowed: exactly one of ${targets} (ExactlyOneOf) ` +
+        origin(ROUTE, "carrier_gateway_id"),
+    );
+    expect(refused(ROUTE, route)).to.equal(
+      `${ROUTE} "r": (resource): got none set; allowed: exactly one of ${targets} (ExactlyOneOf) ` +
+        origin(ROUTE, "carrier_gateway_id"),
+    );
+    // and exactly one destination; an IPv6-only target refuses an IPv4 destination
+    expect(refused(ROUTE, { ...route, destinationIpv6CidrBlock: "::/0", natGatewayId: "nat-1" })).to.match(
+      /^aws:ec2\/route:Route "r": \(resource\): got destinationCidrBlock and destinationIpv6CidrBlock set; allowed: exactly one of destinationCidrBlock, destinationIpv6CidrBlock, destinationPrefixListId \(ExactlyOneOf\)/,
+    );
+    expect(refused(ROUTE, { ...route, egressOnlyGatewayId: "eigw-1" })).to.equal(
+      `${ROUTE} "r": egressOnlyGatewayId: got "eigw-1" together with destinationCidrBlock; allowed: only one of them (ConflictsWith) ` +
+        origin(ROUTE, "egress_only_gateway_id"),
+    );
+  });
+
+  it("a target the bridged SDK added after the source read (odbNetworkArn) counts as the route's one target", () => {
+    expect(
+      refused(ROUTE, { ...route, odbNetworkArn: "arn:aws:odb:ap-northeast-2:123456789012:odb-network/x" }),
+    ).to.equal(undefined);
+  });
+
+  it("launch-template metadata options: enumerations from aws-sdk-go v1 `X_Values()` names, resolved from SDK v2 enums", () => {
+    expect(refused(LT, { metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 2 } })).to.equal(
+      undefined,
+    );
+    expect(refused(LT, { metadataOptions: { httpTokens: "require" } })).to.equal(
+      `${LT} "r": metadataOptions.httpTokens: got "require"; allowed: one of "optional", "required" ` +
+        origin(LT, "metadata_options.0.http_tokens"),
+    );
+    expect(refused(LT, { metadataOptions: { httpPutResponseHopLimit: 65 } })).to.equal(
+      `${LT} "r": metadataOptions.httpPutResponseHopLimit: got 65; allowed: 1 to 64 ` +
+        origin(LT, "metadata_options.0.http_put_response_hop_limit"),
+    );
+  });
+
+  it("security-group rule blocks come from a shared schema var (nested Required, CIDR per element)", () => {
+    const ingress = { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.0/16"] };
+    expect(refused(SG, { vpcId: "vpc-1", ingress: [ingress] })).to.equal(undefined);
+    expect(refused(SG, { vpcId: "vpc-1", ingress: [{ fromPort: 443, toPort: 443 }] })).to.equal(
+      `${SG} "r": ingress[0].protocol: got nothing; allowed: a value (the provider requires it) ` +
+        origin(SG, "ingress.*.protocol"),
+    );
+    expect(refused(SG, { vpcId: "vpc-1", egress: [{ ...ingress, cidrBlocks: ["10.0.0.0/33"] }] })).to.equal(
+      `${SG} "r": egress[0].cidrBlocks[0]: got "10.0.0.0/33"; allowed: a CIDR block ` +
+        origin(SG, "egress.*.cidr_blocks.*"),
+    );
+  });
+
+  it("an instance's conflicting arguments (ConflictsWith) and its user-data size", () => {
+    const nat = { ami: "ami-1", instanceType: "t4g.nano", subnetId: "subnet-1" };
+    expect(refused(INSTANCE, { ...nat, userData: "#!/bin/sh\n" })).to.equal(undefined);
+    expect(
+      refused(INSTANCE, { ...nat, userData: "#!/bin/sh\n", userDataBase64: "IyEvYmluL3NoCg==" }),
+    ).to.equal(
+      `${INSTANCE} "r": userData: got "#!/bin/sh\\n" together with userDataBase64; allowed: only one of them (ConflictsWith) ` +
+        origin(INSTANCE, "user_data"),
+    );
+    expect(
+      refused(INSTANCE, { ...nat, networkInterfaces: [{ deviceIndex: 0, networkInterfaceId: "eni-1" }] }),
+    ).to.equal(
+      `${INSTANCE} "r": networkInterfaces: got [{"deviceIndex":0,"networkInterfaceId":"eni-1"}] together with subnetId; ` +
+        `allowed: only one of them (ConflictsWith) ${origin(INSTANCE, "network_interface")}`,
+    );
+    expect(refused(INSTANCE, { ...nat, userData: "x".repeat(16385) })).to.match(
+      /userData: got "x+"; allowed: 0 to 16384 characters \[provider rule: .* \(user_data\)\]$/,
+    );
+    // the provider's own CPUCredits_Values() (ec2/consts.go)
+    expect(refused(INSTANCE, { ...nat, creditSpecification: { cpuCredits: "burst" } })).to.equal(
+      `${INSTANCE} "r": creditSpecification.cpuCredits: got "burst"; allowed: one of "standard", "unlimited" ` +
+        origin(INSTANCE, "credit_specification.0.cpu_credits"),
+    );
+    expect(refused(INSTANCE, { subnetId: "subnet-1" })).to.match(
+      /^aws:ec2\/instance:Instance "r": \(resource\): got none set; allowed: at least one of ami, launchTemplate \(AtLeastOneOf\)/,
+    );
+  });
+
+  it("a VPC's block is /16 to /28 (IsCIDRNetwork) and its tenancy default or dedicated", () => {
+    const VPC = "aws:ec2/vpc:Vpc";
+    expect(refused(VPC, { cidrBlock: "10.0.0.0/8" })).to.equal(
+      `${VPC} "r": cidrBlock: got "10.0.0.0/8"; allowed: a CIDR block with a /16–/28 prefix ${origin(VPC, "cidr_block")}`,
+    );
+    expect(refused(VPC, { cidrBlock: "10.0.0.0/16", instanceTenancy: "host" })).to.equal(
+      `${VPC} "r": instanceTenancy: got "host"; allowed: one of "default", "dedicated" ${origin(VPC, "instance_tenancy")}`,
+    );
+  });
+
+  it("EC2 enumerations from the current EC2 model: a VPC endpoint may be a Resource endpoint, not a lower-case gateway", () => {
+    const VPCE = "aws:ec2/vpcEndpoint:VpcEndpoint";
+    const endpoint = { vpcId: "vpc-1", serviceName: "com.amazonaws.ap-northeast-2.s3" };
+    expect(refused(VPCE, { ...endpoint, vpcEndpointType: "Resource" })).to.equal(undefined);
+    expect(refused(VPCE, { ...endpoint, vpcEndpointType: "gateway" })).to.equal(
+      `${VPCE} "r": vpcEndpointType: got "gateway"; allowed: one of "Interface", "Gateway", "GatewayLoadBalancer", ` +
+        `"Resource", "ServiceNetwork" ${origin(VPCE, "vpc_endpoint_type")}`,
+    );
+  });
+
+  it("enumerations read from a package's own constants hold their values, and no enumeration is empty", () => {
+    for (const [type, t] of Object.entries(table.types))
+      for (const r of t.rules)
+        if (r.check?.k === "in") expect(r.check.values.length, `${type} ${r.tf}`).to.be.greaterThan(0);
+  });
+
+  it("awsx's VPC children, modelled rather than registered, are checked as the provider checks them", async () => {
+    const env = setupMocks();
+    new awsx.ec2.Vpc(
+      "net",
+      {
+        cidrBlock: "172.31.0.0/16",
+        availabilityZoneNames: ["ap-northeast-2a", "ap-northeast-2c"],
+        subnetStrategy: "Auto",
+        subnetSpecs: [{ type: "Public", cidrMask: 24 }],
+        natGateways: { strategy: "None" },
+      },
+      {
+        // a transform that gives the public routes a second target, as a careless component could
+        transforms: [
+          (args) =>
+            args.type === ROUTE
+              ? { props: { ...args.props, vpcPeeringConnectionId: "pcx-1" }, opts: args.opts }
+              : undefined,
+        ],
+      },
+    );
+    let error: unknown;
+    await env.settle().catch((e: unknown) => (error = e));
+    expect(String(error)).to.contain(
+      `${ROUTE} "net-public-1": (resource): got gatewayId and vpcPeeringConnectionId set; allowed: exactly one of ${targets} (ExactlyOneOf)`,
+    );
+  });
+});
+
 describe("r-s3", () => {
   const src = (type: string, tf: string) => {
     const s = table.sources[table.types[type]!.src]!;
@@ -315,5 +466,420 @@ describe("r-s3", () => {
     );
     const enumSrc = table.types[SSE]!.enumSrc!.map((i) => table.sources[i]!);
     expect(enumSrc.map((s) => s.repo)).to.deep.equal(["boto/botocore"]);
+  });
+
+  it("enum.Slice over the model's constants: a bucket grant takes CanonicalUser or Group, not AmazonCustomerByEmail", () => {
+    const BUCKET = "aws:s3/bucket:Bucket";
+    const grant = (type: string) => ({ grants: [{ type, permissions: ["READ"] }] });
+    expect(refused(BUCKET, grant("Group"))).to.equal(undefined);
+    expect(refused(BUCKET, grant("AmazonCustomerByEmail"))).to.equal(
+      `${BUCKET} "r": grants[0].type: got "AmazonCustomerByEmail"; allowed: one of "CanonicalUser", "Group" ${src(BUCKET, "grant.*.type")}`,
+    );
+  });
+
+  it("CloudTrail: the trail name's length, and a data resource type from the provider's own list", () => {
+    const TRAIL = "aws:cloudtrail/trail:Trail";
+    const trail = { s3BucketName: "logs", name: "org-trail" };
+    expect(refused(TRAIL, trail)).to.equal(undefined);
+    expect(refused(TRAIL, { ...trail, name: "ab" })).to.equal(
+      `${TRAIL} "r": name: got "ab"; allowed: 3 to 128 characters ${src(TRAIL, "name")}`,
+    );
+    const selector = (type: string) => ({
+      ...trail,
+      eventSelectors: [{ readWriteType: "All", dataResources: [{ type, values: ["arn:aws:s3"] }] }],
+    });
+    expect(refused(TRAIL, selector("AWS::S3::Object"))).to.equal(undefined);
+    expect(refused(TRAIL, selector("AWS::S3::Bucket"))).to.equal(
+      `${TRAIL} "r": eventSelectors[0].dataResources[0].type: got "AWS::S3::Bucket"; allowed: one of ` +
+        `"AWS::DynamoDB::Table", "AWS::Lambda::Function", "AWS::S3::Object" ${src(TRAIL, "event_selector.*.data_resource.*.type")}`,
+    );
+  });
+
+  it("AWS Config: the snapshot delivery frequency and a rule's owner", () => {
+    const CHANNEL = "aws:cfg/deliveryChannel:DeliveryChannel";
+    const channel = (deliveryFrequency: string) => ({
+      s3BucketName: "config",
+      snapshotDeliveryProperties: { deliveryFrequency },
+    });
+    expect(refused(CHANNEL, channel("TwentyFour_Hours"))).to.equal(undefined);
+    expect(refused(CHANNEL, channel("24_Hours"))).to.equal(
+      `${CHANNEL} "r": snapshotDeliveryProperties.deliveryFrequency: got "24_Hours"; allowed: one of "One_Hour", ` +
+        `"Three_Hours", "Six_Hours", "Twelve_Hours", "TwentyFour_Hours" ` +
+        src(CHANNEL, "snapshot_delivery_properties.0.delivery_frequency"),
+    );
+    const RULE = "aws:cfg/rule:Rule";
+    expect(refused(RULE, { source: { owner: "AWS", sourceIdentifier: "VPC_FLOW_LOGS_ENABLED" } })).to.equal(
+      undefined,
+    );
+    expect(
+      refused(RULE, { source: { owner: "Amazon", sourceIdentifier: "VPC_FLOW_LOGS_ENABLED" } }),
+    ).to.equal(
+      `${RULE} "r": source.owner: got "Amazon"; allowed: one of "CUSTOM_LAMBDA", "AWS", "CUSTOM_POLICY" ${src(RULE, "source.0.owner")}`,
+    );
+  });
+
+  it("Budgets: the time unit, and ConflictsWith between limitAmount and plannedLimits", () => {
+    const BUDGET = "aws:budgets/budget:Budget";
+    const budget = { budgetType: "COST", timeUnit: "MONTHLY", limitAmount: "100.00", limitUnit: "USD" };
+    expect(refused(BUDGET, budget)).to.equal(undefined);
+    expect(refused(BUDGET, { ...budget, timeUnit: "WEEKLY" })).to.equal(
+      `${BUDGET} "r": timeUnit: got "WEEKLY"; allowed: one of "DAILY", "MONTHLY", "QUARTERLY", "ANNUALLY", "CUSTOM" ${src(BUDGET, "time_unit")}`,
+    );
+    const planned = [{ amount: "100", startTime: "2026-12-01_00:00", unit: "USD" }];
+    expect(refused(BUDGET, { ...budget, limitUnit: undefined, plannedLimits: planned })).to.match(
+      /^aws:budgets\/budget:Budget "r": limitAmount: got "100.00" together with plannedLimits; allowed: only one of them \(ConflictsWith\)/,
+    );
+  });
+
+  it("a Go pattern with an escaped hyphen (RE2 `\\-`) is still checked: a custom policy rule's runtime", () => {
+    const RULE = "aws:cfg/rule:Rule";
+    const custom = (policyRuntime: string) => ({
+      source: { owner: "CUSTOM_POLICY", customPolicyDetails: { policyRuntime, policyText: "rule x {}" } },
+    });
+    expect(refused(RULE, custom("guard-2.x.x"))).to.equal(undefined);
+    expect(refused(RULE, custom("guard-3.x.x"))).to.equal(
+      `${RULE} "r": source.customPolicyDetails.policyRuntime: got "guard-3.x.x"; allowed: 0 to 64 characters and ` +
+        `matching /^guard-2\\.x\\.x$/ (Must match cloudformation-guard version) ` +
+        src(RULE, "source.0.custom_policy_details.0.policy_runtime"),
+    );
+  });
+
+  it("AWS rule: a transition to STANDARD_IA or ONEZONE_IA comes 30 days or more after creation", () => {
+    const transitions = (days: number, storageClass = "STANDARD_IA") => ({
+      bucket: "b",
+      rules: [
+        rule,
+        {
+          ...rule,
+          id: "archive",
+          transitions: [
+            { days: 90, storageClass: "GLACIER" },
+            { days, storageClass },
+          ],
+        },
+      ],
+    });
+    expect(refused(LIFECYCLE, transitions(30))).to.equal(undefined);
+    expect(refused(LIFECYCLE, transitions(1, "GLACIER"))).to.equal(undefined);
+    expect(refused(LIFECYCLE, transitions(29, "ONEZONE_IA"))).to.equal(
+      `${LIFECYCLE} "r": rules[1].transitions[1].days: got 29 for ONEZONE_IA; allowed: at least 30 days after creation ` +
+        "before STANDARD_IA or ONEZONE_IA [AWS rule: https://docs.aws.amazon.com/AmazonS3/latest/API/API_Transition.html (Days)]",
+    );
+  });
+});
+
+describe("r-edge", () => {
+  const ASG = "aws:autoscaling/group:Group";
+  const LISTENER = "aws:lb/listener:Listener";
+  const RECORD = "aws:route53/record:Record";
+  const src = (type: string, tf: string) => {
+    const s = table.sources[table.types[type]!.src]!;
+    return `[provider rule: ${s.repo}@${s.commit.slice(0, 12)} ${s.file} (${tf})]`;
+  };
+  const template = { id: "lt-0123456789abcdef0", version: "1" };
+  const okGroup = { minSize: 1, maxSize: 2, launchTemplate: template };
+  const okListener = {
+    loadBalancerArn: `arn:aws:elasticloadbalancing:${REGION}:123456789012:loadbalancer/app/web/50dc6c495c0c9188`,
+    defaultActions: [
+      {
+        type: "forward",
+        targetGroupArn: `arn:aws:elasticloadbalancing:${REGION}:123456789012:targetgroup/web/73e2d6bc24d8a067`,
+      },
+    ],
+  };
+  const okRecord = { zoneId: "Z0123456789ABCDEFGHIJ", name: "www.example.com", type: "A" };
+
+  it("ExactlyOneOf: an Auto Scaling group takes one of launchConfiguration, launchTemplate, mixedInstancesPolicy", () => {
+    expect(refused(ASG, okGroup)).to.equal(undefined);
+    const mixed = { launchTemplate: { launchTemplateSpecification: { launchTemplateId: template.id } } };
+    expect(refused(ASG, { ...okGroup, mixedInstancesPolicy: mixed })).to.equal(
+      `${ASG} "r": (resource): got launchTemplate and mixedInstancesPolicy set; allowed: exactly one of ` +
+        `launchConfiguration, launchTemplate, mixedInstancesPolicy (ExactlyOneOf) ${src(ASG, "launch_configuration")}`,
+    );
+    expect(refused(ASG, { minSize: 1, maxSize: 2 })).to.match(
+      /\(resource\): got none set; allowed: exactly one of/,
+    );
+  });
+
+  it("enumeration, case-insensitive (enum.ValidateIgnoreCase): a listener's default action type", () => {
+    const action = (type: string) => ({
+      ...okListener,
+      defaultActions: [{ ...okListener.defaultActions[0]!, type }],
+    });
+    expect(refused(LISTENER, action("FORWARD"))).to.equal(undefined);
+    expect(refused(LISTENER, action("forwards"))).to.equal(
+      `${LISTENER} "r": defaultActions[0].type: got "forwards"; allowed: one of "forward", "authenticate-oidc", ` +
+        `"authenticate-cognito", "redirect", "fixed-response", "jwt-validation" (any case) ${src(LISTENER, "default_action.*.type")}`,
+    );
+  });
+
+  it("range whose bounds are Go constants with digit separators (50_000): a listener action's order", () => {
+    const order = (o: number) => ({
+      ...okListener,
+      defaultActions: [{ ...okListener.defaultActions[0]!, order: o }],
+    });
+    expect(refused(LISTENER, order(50000))).to.equal(undefined);
+    expect(refused(LISTENER, order(0))).to.equal(
+      `${LISTENER} "r": defaultActions[0].order: got 0; allowed: 1 to 50000 ${src(LISTENER, "default_action.*.order")}`,
+    );
+  });
+
+  it("ConflictsWith and ExactlyOneOf: a Route 53 record's TTL with an alias, or neither alias nor records", () => {
+    const alias = {
+      name: "web-123.ap-northeast-2.elb.amazonaws.com",
+      zoneId: "ZWKZPGTI48KDX",
+      evaluateTargetHealth: true,
+    };
+    expect(refused(RECORD, { ...okRecord, aliases: [alias] })).to.equal(undefined);
+    expect(refused(RECORD, { ...okRecord, records: ["192.0.2.1"], ttl: 300 })).to.equal(undefined);
+    expect(refused(RECORD, { ...okRecord, aliases: [alias], ttl: 300 })).to.equal(
+      `${RECORD} "r": aliases: got ${JSON.stringify([alias])} together with ttl; allowed: only one of them (ConflictsWith) ${src(RECORD, "alias")}`,
+    );
+    expect(refused(RECORD, { ...okRecord, ttl: 300 })).to.equal(
+      `${RECORD} "r": (resource): got none set; allowed: exactly one of aliases, records (ExactlyOneOf) ${src(RECORD, "alias")}`,
+    );
+  });
+
+  it("enumeration over provider-local typed constants (func (desiredCapacityType) Values())", () => {
+    expect(refused(ASG, { ...okGroup, desiredCapacityType: "vcpu" })).to.equal(undefined);
+    expect(refused(ASG, { ...okGroup, desiredCapacityType: "instances" })).to.equal(
+      `${ASG} "r": desiredCapacityType: got "instances"; allowed: one of "memory-mib", "units", "vcpu" ${src(ASG, "desired_capacity_type")}`,
+    );
+  });
+
+  it("nullable integers as strings (nullable.ValidateTypeStringNullableIntAtLeast): instance refresh warm-up", () => {
+    const warmup = (instanceWarmup: string) => ({
+      ...okGroup,
+      instanceRefresh: { strategy: "Rolling", preferences: { instanceWarmup } },
+    });
+    for (const ok of ["", "0", "300"]) expect(refused(ASG, warmup(ok)), ok).to.equal(undefined);
+    const detail = `allowed: "" (unset) or an integer of at least 0, as a string ${src(ASG, "instance_refresh.0.preferences.0.instance_warmup")}`;
+    expect(refused(ASG, warmup("-1"))).to.equal(
+      `${ASG} "r": instanceRefresh.preferences.instanceWarmup: got "-1"; ${detail}`,
+    );
+    expect(refused(ASG, warmup("5m"))).to.equal(
+      `${ASG} "r": instanceRefresh.preferences.instanceWarmup: got "5m"; ${detail}`,
+    );
+  });
+
+  it("a provider helper modelled from its source (validScheduleTimestamp): scheduled action start time", () => {
+    const SCHEDULE = "aws:autoscaling/schedule:Schedule";
+    const at = (startTime: string) => ({
+      autoscalingGroupName: "web",
+      scheduledActionName: "night",
+      startTime,
+    });
+    expect(refused(SCHEDULE, at("2026-12-01T22:00:00Z"))).to.equal(undefined);
+    expect(refused(SCHEDULE, at("2026-12-01 22:00"))).to.equal(
+      `${SCHEDULE} "r": startTime: got "2026-12-01 22:00"; allowed: matching ` +
+        `/^([0-9]{4}|[+-][0-9]{3})-[0-9]{2}-[0-9]{2}T[0-9]{1,2}:[0-9]{2}:[0-9]{2}([.,][0-9]+)?Z$/ ` +
+        `(cannot be parsed as iso8601 Timestamp Format (Go layout "2006-01-02T15:04:05Z")) ${src(SCHEDULE, "start_time")}`,
+    );
+  });
+
+  it("a provider helper read from the package (iam validResourceName(max int)), its argument bound", () => {
+    const POLICY = "aws:iam/rolePolicy:RolePolicy";
+    const PROFILE = "aws:iam/instanceProfile:InstanceProfile";
+    const policy = { role: "web-instance-role", policy: "{}" };
+    expect(refused(POLICY, { ...policy, name: "web-agent_1.x@y" })).to.equal(undefined);
+    expect(refused(POLICY, { ...policy, name: "web agent" })).to.equal(
+      `${POLICY} "r": name: got "web agent"; allowed: 1 to 128 characters and matching /^[\\w+=,.@-]*$/ ` +
+        `(must match [\\w+=,.@-]) ${src(POLICY, "name")}`,
+    );
+    // instanceProfileNameMaxLen = 128, passed as validResourceName's max
+    expect(refused(PROFILE, { name: "p".repeat(128) })).to.equal(undefined);
+    expect(refused(PROFILE, { name: "p".repeat(129) })).to.match(
+      /^aws:iam\/instanceProfile:InstanceProfile "r": name: got "p{129}"; allowed: 1 to 128 characters and matching/,
+    );
+    // what the helper checks imperatively (the role must be a name, not an ARN) is listed, not guessed
+    expect(table.types[POLICY]!.notCovered).to.deep.include({ tf: "role", what: "part of All(…): func" });
+  });
+  it("enumeration from the installed botocore model where the index's SDK enums are stale: a record's type", () => {
+    // HTTPS, SVCB, TLSA and SSHFP postdate the aws-sdk-go-v2 route53 enums the offline index holds
+    for (const type of ["A", "CNAME", "HTTPS", "TLSA"])
+      expect(refused(RECORD, { ...okRecord, type, records: ["x"], ttl: 60 }), type).to.equal(undefined);
+    expect(refused(RECORD, { ...okRecord, type: "CNAM", records: ["x"], ttl: 60 })).to.equal(
+      `${RECORD} "r": type: got "CNAM"; allowed: one of "SOA", "A", "TXT", "NS", "CNAME", "MX", "NAPTR", "PTR", ` +
+        `"SRV", "SPF", "AAAA", "CAA", "DS", "TLSA", "SSHFP", "SVCB", "HTTPS" ${src(RECORD, "type")}`,
+    );
+    expect(table.types[RECORD]!.enumSrc!.map((i) => table.sources[i]!.repo)).to.deep.equal(["boto/botocore"]);
+  });
+});
+
+describe("r-events", () => {
+  const FN = "aws:lambda/function:Function";
+  const QUEUE = "aws:sqs/queue:Queue";
+  const ESM = "aws:lambda/eventSourceMapping:EventSourceMapping";
+  const SCHEDULE = "aws:scheduler/schedule:Schedule";
+  const SECRET = "aws:secretsmanager/secret:Secret";
+  const TARGET = "aws:cloudwatch/eventTarget:EventTarget";
+  const ruleOf = (type: string, tf: string) => {
+    const s = table.sources[table.types[type]!.src]!;
+    return `[provider rule: ${s.repo}@${s.commit.slice(0, 12)} ${s.file} (${tf})]`;
+  };
+  const role = "arn:aws:iam::123456789012:role/notifier";
+  const okFn = { role, runtime: "nodejs22.x", handler: "index.handler", code: { path: "dist" } };
+  const queueArn = `arn:aws:sqs:${REGION}:123456789012:alarms`;
+
+  it("Lambda: runtime is one of the SDK's Runtime values; the package source is exactly one of code, imageUri, s3Bucket", () => {
+    expect(refused(FN, okFn)).to.equal(undefined);
+    const message = refused(FN, { ...okFn, runtime: "nodejs23.x" });
+    expect(message).to.match(
+      new RegExp(
+        `^${FN} "r": runtime: got "nodejs23.x"; allowed: one of "nodejs", "nodejs4.3", .*"nodejs22.x", "nodejs24.x", `,
+      ),
+    );
+    expect(message!.endsWith(ruleOf(FN, "runtime"))).to.equal(true);
+    expect(refused(FN, { ...okFn, architectures: ["arm"] })).to.equal(
+      `${FN} "r": architectures[0]: got "arm"; allowed: one of "x86_64", "arm64" ${ruleOf(FN, "architectures.*")}`,
+    );
+    // the bridge's `code` archive is the provider's `filename`, so the ExactlyOneOf names it
+    expect(refused(FN, { ...okFn, s3Bucket: "artifacts", s3Key: "fn.zip" })).to.equal(
+      `${FN} "r": (resource): got code and s3Bucket set; allowed: exactly one of code, imageUri, s3Bucket (ExactlyOneOf) ${ruleOf(FN, "filename")}`,
+    );
+    expect(refused(FN, { ...okFn, timeout: 901 })).to.equal(
+      `${FN} "r": timeout: got 901; allowed: 1 to 900 ${ruleOf(FN, "timeout")}`,
+    );
+  });
+
+  it("SQS: the visibility timeout is 0 to 43,200 s, and a queue is encrypted by a KMS key or SSE-SQS, not both", () => {
+    expect(refused(QUEUE, { visibilityTimeoutSeconds: 43_200 })).to.equal(undefined);
+    expect(refused(QUEUE, { visibilityTimeoutSeconds: 43_201 })).to.equal(
+      `${QUEUE} "r": visibilityTimeoutSeconds: got 43201; allowed: 0 to 43200 ${ruleOf(QUEUE, "visibility_timeout_seconds")}`,
+    );
+    expect(refused(QUEUE, { kmsMasterKeyId: "alias/k", sqsManagedSseEnabled: true })).to.equal(
+      `${QUEUE} "r": kmsMasterKeyId: got "alias/k" together with sqsManagedSseEnabled; allowed: only one of them (ConflictsWith) ${ruleOf(QUEUE, "kms_master_key_id")}`,
+    );
+    // StringIsJSON passes "" (terraform-plugin-sdk's NormalizeJsonString returns "" for it): never stricter
+    expect(refused(QUEUE, { redrivePolicy: "" })).to.equal(undefined);
+    // the topic's JSON documents are sdkv2 helper schemas (JSONDocumentSchemaOptional…), read and inlined
+    expect(refused("aws:sns/topic:Topic", { deliveryPolicy: "{http:" })).to.match(
+      /^aws:sns\/topic:Topic "r": deliveryPolicy: got "\{http:"; allowed: valid JSON \[provider rule: .* internal\/service\/sns\/topic\.go \(delivery_policy\)\]$/,
+    );
+    expect(refused(QUEUE, { redrivePolicy: "{deadLetterTargetArn:" })).to.match(
+      /redrivePolicy: got "\{deadLetterTargetArn:"; allowed: valid JSON/,
+    );
+  });
+
+  it("event source mapping: one source (ARN or self-managed), Any(-1, 60 to 604,800) record age, a scaling floor of 2", () => {
+    const ok = { functionName: "notifier", eventSourceArn: queueArn };
+    expect(refused(ESM, { ...ok, scalingConfig: { maximumConcurrency: 2 } })).to.equal(undefined);
+    expect(refused(ESM, { ...ok, scalingConfig: { maximumConcurrency: 1 } })).to.equal(
+      `${ESM} "r": scalingConfig.maximumConcurrency: got 1; allowed: at least 2 ${ruleOf(ESM, "scaling_config.0.maximum_concurrency")}`,
+    );
+    expect(refused(ESM, { functionName: "notifier" })).to.match(
+      /\(resource\): got none set; allowed: exactly one of eventSourceArn, selfManagedEventSource \(ExactlyOneOf\)/,
+    );
+    expect(refused(ESM, { ...ok, maximumRecordAgeInSeconds: -1 })).to.equal(undefined);
+    expect(refused(ESM, { ...ok, maximumRecordAgeInSeconds: 30 })).to.equal(
+      `${ESM} "r": maximumRecordAgeInSeconds: got 30; allowed: one of -1 or 60 to 604800 ${ruleOf(ESM, "maximum_record_age_in_seconds")}`,
+    );
+  });
+
+  it("schedule: the expression's time zone is 1 to 50 characters, the flexible window mode one of OFF, FLEXIBLE", () => {
+    const ok = {
+      scheduleExpression: "cron(0 9 ? * MON *)",
+      scheduleExpressionTimezone: "Asia/Seoul",
+      flexibleTimeWindow: { mode: "OFF" },
+      target: { arn: `arn:aws:lambda:${REGION}:123456789012:function:ops-report`, roleArn: role },
+    };
+    expect(refused(SCHEDULE, ok)).to.equal(undefined);
+    expect(refused(SCHEDULE, { ...ok, scheduleExpressionTimezone: "" })).to.equal(
+      `${SCHEDULE} "r": scheduleExpressionTimezone: got ""; allowed: 1 to 50 characters ${ruleOf(SCHEDULE, "schedule_expression_timezone")}`,
+    );
+    expect(refused(SCHEDULE, { ...ok, flexibleTimeWindow: { mode: "off" } })).to.equal(
+      `${SCHEDULE} "r": flexibleTimeWindow.mode: got "off"; allowed: one of "OFF", "FLEXIBLE" ${ruleOf(SCHEDULE, "flexible_time_window.0.mode")}`,
+    );
+    expect(refused(SCHEDULE, { ...ok, target: { arn: "ops-report", roleArn: role } })).to.match(
+      /target\.arn: got "ops-report"; allowed: an ARN/,
+    );
+  });
+
+  it("secret recovery window Any(7 to 30, 0); an EventBridge target's input is JSON and retries at most 185", () => {
+    expect(refused(SECRET, { recoveryWindowInDays: 0 })).to.equal(undefined);
+    expect(refused(SECRET, { recoveryWindowInDays: 3 })).to.equal(
+      `${SECRET} "r": recoveryWindowInDays: got 3; allowed: 7 to 30 or one of 0 ${ruleOf(SECRET, "recovery_window_in_days")}`,
+    );
+    const target = { arn: queueArn, rule: "root-activity" };
+    expect(refused(TARGET, { ...target, input: "not json" })).to.match(
+      /^aws:cloudwatch\/eventTarget:EventTarget "r": input: got "not json"; allowed: valid JSON and 0 to 8192 characters/,
+    );
+    expect(refused(TARGET, { ...target, retryPolicy: { maximumRetryAttempts: 186 } })).to.equal(
+      `${TARGET} "r": retryPolicy.maximumRetryAttempts: got 186; allowed: 0 to 185 ${ruleOf(TARGET, "retry_policy.0.maximum_retry_attempts")}`,
+    );
+  });
+  it("EventBridge rule state from botocore's events model (the index's SDK enums predate the CloudTrail state)", () => {
+    const RULE = "aws:cloudwatch/eventRule:EventRule";
+    const ok = { eventPattern: '{"source":["aws.signin"]}' };
+    expect(refused(RULE, { ...ok, state: "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" })).to.equal(
+      undefined,
+    );
+    expect(refused(RULE, { ...ok, state: "enabled" })).to.equal(
+      `${RULE} "r": state: got "enabled"; allowed: one of "ENABLED", "DISABLED", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" ${ruleOf(RULE, "state")}`,
+    );
+    expect(refused(RULE, { description: "no pattern, no schedule" })).to.match(
+      /\(resource\): got none set; allowed: at least one of scheduleExpression, eventPattern \(AtLeastOneOf\)/,
+    );
+    const enumSrc = table.types[RULE]!.enumSrc!.map((k) => table.sources[k]!);
+    expect(enumSrc.map((x) => x.file)).to.deep.equal(["botocore/data/events/2015-10-07/service-2.json.gz"]);
+  });
+});
+
+describe("r-events: AWS rules of Lambda event source mappings", () => {
+  const ESM = "aws:lambda/eventSourceMapping:EventSourceMapping";
+  const queueArn = `arn:aws:sqs:${REGION}:123456789012:alarms`;
+  const batchingDoc =
+    "[AWS rule: https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/lambda/aws.sdk.kotlin.services.lambda.model/-get-event-source-mapping-response/maximum-batching-window-in-seconds.html (MaximumBatchingWindowInSeconds, the CreateEventSourceMapping member)]";
+
+  it("CreateEventSourceMapping: a batching window of 0 to 300 s, at least 1 s for SQS batches over 10", () => {
+    const ok = { functionName: "notifier", eventSourceArn: queueArn };
+    expect(refused(ESM, { ...ok, batchSize: 100, maximumBatchingWindowInSeconds: 300 })).to.equal(undefined);
+    expect(refused(ESM, { ...ok, maximumBatchingWindowInSeconds: 301 })).to.equal(
+      `${ESM} "r": maximumBatchingWindowInSeconds: got 301; allowed: 0 to 300 seconds ${batchingDoc}`,
+    );
+    expect(refused(ESM, { ...ok, batchSize: 100 })).to.equal(
+      `${ESM} "r": maximumBatchingWindowInSeconds: got nothing (0) with batchSize 100 from sqs; allowed: at least 1 s when batchSize is over 10 for a stream or SQS source ${batchingDoc}`,
+    );
+    expect(refused(ESM, { ...ok, batchSize: 10 })).to.equal(undefined);
+    const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    expect(refused(ESM, { ...ok, batchSize: 100, maximumBatchingWindowInSeconds: unknown })).to.equal(
+      undefined,
+    );
+  });
+
+  it("an SQS mapping is refused when the function's timeout exceeds the queue's visibility timeout (defaults 3 s, 30 s)", async () => {
+    const build = (visibilityTimeoutSeconds: number | undefined, timeout: number | undefined) => {
+      setupMocks();
+      const queue = new aws.sqs.Queue("q", { visibilityTimeoutSeconds });
+      const fn = new aws.lambda.Function("fn", {
+        role: "arn:aws:iam::123456789012:role/r",
+        runtime: "nodejs22.x",
+        handler: "index.handler",
+        s3Bucket: "artifacts",
+        s3Key: "fn.zip",
+        timeout,
+      });
+      const mapping = new aws.lambda.EventSourceMapping("m", {
+        eventSourceArn: queue.arn,
+        functionName: fn.arn,
+      });
+      return outputOf(mapping.id).then(
+        () => undefined,
+        (e: unknown) => String(e),
+      );
+    };
+    expect(await build(60, 60)).to.equal(undefined);
+    expect(await build(undefined, undefined)).to.equal(undefined);
+    const error = await build(59, 60);
+    expect(error).to.match(
+      new RegExp(
+        `${ESM} "m": eventSourceArn: got queue "arn:aws:sqs:${REGION}:\\d{12}:q-\\w+" with a visibility timeout of 59 s ` +
+          `for function "arn:aws:lambda:${REGION}:\\d{12}:function:fn-\\w+" with a timeout of 60 s; allowed: a queue whose ` +
+          "visibility timeout is at least the function's timeout \\[AWS rule: https://docs\\.aws\\.amazon\\.com/lambda/latest/dg/services-sqs-configure\\.html",
+      ),
+    );
+    expect(await build(undefined, 31)).to.match(
+      /with a visibility timeout of 30 s for function .* with a timeout of 31 s/,
+    );
   });
 });

@@ -78,6 +78,9 @@ describe("testkit resource models", () => {
       role: role.arn,
       runtime: "nodejs22.x",
       handler: "index.handler",
+      // the provider requires exactly one package source (code, imageUri or s3Bucket)
+      s3Bucket: "artifacts",
+      s3Key: "notifier.zip",
     });
     const bucket = new aws.s3.Bucket("Logs", {});
     expect(await outputOf(topic.arn)).to.match(

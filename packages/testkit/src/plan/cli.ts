@@ -8,7 +8,11 @@ enableCompileCache?.();
 
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
+import { deferUnusedPulumiModules } from "../load-less";
 import { policyConfigPath, readPolicyConfig, readStackFiles } from "./stack-files";
+
+// Also before @pulumi/pulumi loads: what the SDK would load for closure serialization waits until it is used.
+deferUnusedPulumiModules();
 
 interface CliArgs {
   stack?: string;

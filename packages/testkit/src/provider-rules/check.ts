@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { awsRules, type AwsRule } from "./aws-rules";
+import { awsRules, type AwsRule, type Lookup } from "./aws-rules";
 import { compileCheck, type CompiledCheck } from "./compile";
 import type { RuleSpec, RulesTable, Segment, Source } from "./types";
 
@@ -68,13 +68,15 @@ export function pathText(at: readonly Segment[]): string {
 }
 
 const SECRET_NAME = /password|secret|token|privatekey/i;
+/** Names that match SECRET_NAME but hold no secret: EC2 `httpTokens` is the IMDSv2 setting "optional" | "required". */
+const NOT_SECRET = new Set(["httpTokens"]);
 /** Paths of Sensitive attributes (wildcards for list indexes), per type. */
 const sensitivePaths = new Map<string, Set<string>>();
 function show(value: unknown, type: string, at: readonly Segment[]): string {
   const generic = at.map((s) => (typeof s === "number" ? "*" : s)).join(".");
   if (
     sensitivePaths.get(type)?.has(generic) ||
-    at.some((s) => typeof s === "string" && SECRET_NAME.test(s))
+    at.some((s) => typeof s === "string" && SECRET_NAME.test(s) && !NOT_SECRET.has(s))
   ) {
     return "[secret]";
   }
@@ -117,7 +119,13 @@ export class ProviderRuleChecker {
     for (const rule of extra) this.awsByType.set(rule.type, [...(this.awsByType.get(rule.type) ?? []), rule]);
   }
 
-  check(type: string, name: string, inputs: Record<string, unknown>, region: string): void {
+  check(
+    type: string,
+    name: string,
+    inputs: Record<string, unknown>,
+    region: string,
+    lookup: Lookup = () => undefined,
+  ): void {
     for (const rule of this.byType.get(type) ?? []) {
       const failure = evaluate(rule, inputs, type);
       if (failure)
@@ -129,7 +137,7 @@ export class ProviderRuleChecker {
         );
     }
     for (const rule of this.awsByType.get(type) ?? []) {
-      const failure = rule.check(inputs, region);
+      const failure = rule.check(inputs, region, lookup);
       if (failure)
         throw new ProviderRuleError(type, name, failure.path, `${failure.detail} [AWS rule: ${rule.doc}]`);
     }
@@ -253,9 +261,10 @@ export function checkProviderRules(
   name: string,
   inputs: Record<string, unknown>,
   region: string,
+  lookup?: Lookup,
 ): void {
   index ??= new ProviderRuleChecker(JSON.parse(readFileSync(TABLE_FILE, "utf8")) as RulesTable, awsRules);
-  index.check(type, name, inputs, region);
+  index.check(type, name, inputs, region, lookup);
 }
 
 /** The generated table (for tests and reports). */

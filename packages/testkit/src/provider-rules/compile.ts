@@ -100,6 +100,7 @@ export function compileCheck(check: Check): CompiledCheck {
     case "json":
       return {
         test: str((v) => {
+          if (v === "" && check.allowEmpty) return true;
           try {
             JSON.parse(v);
             return true;
@@ -120,6 +121,36 @@ export function compileCheck(check: Check): CompiledCheck {
         test: str((v) => cidrOk(v, check.minPrefix, check.maxPrefix)),
         allowed: `a CIDR block${check.minPrefix !== undefined ? ` with a /${check.minPrefix}–/${check.maxPrefix} prefix` : ""}`,
       };
+    case "nullable": {
+      // The attribute is a string: "" means unset; otherwise strconv.ParseInt(v, 10, 64) / ParseFloat(v, 64) must
+      // accept it, then the bounds apply. A number (Pulumi's type for some of these) is checked against the bounds.
+      const { min, max } = check;
+      // ParseFloat also takes inf/infinity/nan and hex floats (and `_` after a base prefix): accepted, never stricter
+      const syntax =
+        check.type === "int"
+          ? /^[+-]?\d+$/
+          : /^[+-]?((\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(e[+-]?\d+)?|0x[\da-f_.]+(p[+-]?\d+)?|inf(inity)?|nan)$/i;
+      const value = (v: string) => (/^[+-]?(\d|\.\d)/.test(v) && !/x|_/i.test(v) ? Number(v) : undefined);
+      const inBounds = (n: number | undefined) =>
+        n === undefined || ((min === undefined || n >= min) && (max === undefined || n <= max));
+      const bounds =
+        min !== undefined && max !== undefined
+          ? ` from ${min} to ${max}`
+          : min !== undefined
+            ? ` of at least ${min}`
+            : max !== undefined
+              ? ` of at most ${max}`
+              : "";
+      return {
+        test: (v) =>
+          typeof v === "number"
+            ? inBounds(v)
+            : typeof v === "string"
+              ? v === "" || (syntax.test(v) && inBounds(value(v)))
+              : undefined,
+        allowed: `"" (unset) or ${check.type === "int" ? "an integer" : "a number"}${bounds}, as a string`,
+      };
+    }
     case "nonZero":
       return { test: (v) => (v === "" || v === 0 ? false : true), allowed: "a non-zero value" };
   }

@@ -1,0 +1,100 @@
+// r-edge's types (issue #9 item 3): the fleet's edge (ASG, schedules, listener, DNS, certificates), IAM glue, EFS and
+// RDS groups. Same fields as resources.mjs; kept in its own file so parallel branches merge with one line.
+export const RESOURCES_EDGE = [
+  {
+    type: "aws:autoscaling/group:Group",
+    tf: "aws_autoscaling_group",
+    file: "internal/service/autoscaling/group.go",
+    func: "resourceGroup",
+    enums: ["aws-sdk-go-v2/service/autoscaling"],
+  },
+  {
+    type: "aws:autoscaling/schedule:Schedule",
+    tf: "aws_autoscaling_schedule",
+    file: "internal/service/autoscaling/schedule.go",
+    func: "resourceSchedule",
+  },
+  {
+    type: "aws:lb/listener:Listener",
+    tf: "aws_lb_listener",
+    file: "internal/service/elbv2/listener.go",
+    func: "resourceListener",
+    enums: ["aws-sdk-go-v2/service/elasticloadbalancingv2"],
+  },
+  {
+    type: "aws:route53/record:Record",
+    tf: "aws_route53_record",
+    file: "internal/service/route53/record.go",
+    func: "resourceRecord",
+    enums: ["aws-sdk-go-v2/service/route53"],
+  },
+  {
+    type: "aws:acm/certificate:Certificate",
+    tf: "aws_acm_certificate",
+    file: "internal/service/acm/certificate.go",
+    func: "resourceCertificate",
+    enums: ["aws-sdk-go-v2/service/acm"],
+  },
+  {
+    type: "aws:acm/certificateValidation:CertificateValidation",
+    tf: "aws_acm_certificate_validation",
+    file: "internal/service/acm/certificate_validation.go",
+    func: "resourceCertificateValidation",
+  },
+  {
+    type: "aws:iam/instanceProfile:InstanceProfile",
+    tf: "aws_iam_instance_profile",
+    file: "internal/service/iam/instance_profile.go",
+    func: "resourceInstanceProfile",
+  },
+  {
+    type: "aws:iam/rolePolicy:RolePolicy",
+    tf: "aws_iam_role_policy",
+    file: "internal/service/iam/role_policy.go",
+    func: "resourceRolePolicy",
+  },
+  {
+    type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+    tf: "aws_iam_role_policy_attachment",
+    file: "internal/service/iam/role_policy_attachment.go",
+    func: "resourceRolePolicyAttachment",
+  },
+  {
+    type: "aws:iam/serviceLinkedRole:ServiceLinkedRole",
+    tf: "aws_iam_service_linked_role",
+    file: "internal/service/iam/service_linked_role.go",
+    func: "ResourceServiceLinkedRole",
+  },
+  {
+    type: "aws:efs/accessPoint:AccessPoint",
+    tf: "aws_efs_access_point",
+    file: "internal/service/efs/access_point.go",
+    func: "resourceAccessPoint",
+  },
+  {
+    type: "aws:efs/backupPolicy:BackupPolicy",
+    tf: "aws_efs_backup_policy",
+    file: "internal/service/efs/backup_policy.go",
+    func: "resourceBackupPolicy",
+    enums: ["aws-sdk-go-v2/service/efs"],
+  },
+  {
+    type: "aws:efs/mountTarget:MountTarget",
+    tf: "aws_efs_mount_target",
+    file: "internal/service/efs/mount_target.go",
+    func: "resourceMountTarget",
+    enums: ["aws-sdk-go-v2/service/efs"],
+  },
+  {
+    type: "aws:rds/optionGroup:OptionGroup",
+    tf: "aws_db_option_group",
+    file: "internal/service/rds/option_group.go",
+    func: "resourceOptionGroup",
+  },
+  {
+    type: "aws:rds/subnetGroup:SubnetGroup",
+    tf: "aws_db_subnet_group",
+    file: "internal/service/rds/subnet_group.go",
+    func: "ResourceSubnetGroup",
+  },
+];
