@@ -346,6 +346,11 @@ describe("r-ec2", () => {
     expect(refused(INSTANCE, { ...nat, userData: "x".repeat(16385) })).to.match(
       /userData: got "x+"; allowed: 0 to 16384 characters \[provider rule: .* \(user_data\)\]$/,
     );
+    // the provider's own CPUCredits_Values() (ec2/consts.go)
+    expect(refused(INSTANCE, { ...nat, creditSpecification: { cpuCredits: "burst" } })).to.equal(
+      `${INSTANCE} "r": creditSpecification.cpuCredits: got "burst"; allowed: one of "standard", "unlimited" ` +
+        origin(INSTANCE, "credit_specification.0.cpu_credits"),
+    );
     expect(refused(INSTANCE, { subnetId: "subnet-1" })).to.match(
       /^aws:ec2\/instance:Instance "r": \(resource\): got none set; allowed: at least one of ami, launchTemplate \(AtLeastOneOf\)/,
     );
@@ -745,6 +750,12 @@ describe("r-events", () => {
     expect(refused(QUEUE, { kmsMasterKeyId: "alias/k", sqsManagedSseEnabled: true })).to.equal(
       `${QUEUE} "r": kmsMasterKeyId: got "alias/k" together with sqsManagedSseEnabled; allowed: only one of them (ConflictsWith) ${ruleOf(QUEUE, "kms_master_key_id")}`,
     );
+    // StringIsJSON passes "" (terraform-plugin-sdk's NormalizeJsonString returns "" for it): never stricter
+    expect(refused(QUEUE, { redrivePolicy: "" })).to.equal(undefined);
+    // the topic's JSON documents are sdkv2 helper schemas (JSONDocumentSchemaOptional…), read and inlined
+    expect(refused("aws:sns/topic:Topic", { deliveryPolicy: "{http:" })).to.match(
+      /^aws:sns\/topic:Topic "r": deliveryPolicy: got "\{http:"; allowed: valid JSON \[provider rule: .* internal\/service\/sns\/topic\.go \(delivery_policy\)\]$/,
+    );
     expect(refused(QUEUE, { redrivePolicy: "{deadLetterTargetArn:" })).to.match(
       /redrivePolicy: got "\{deadLetterTargetArn:"; allowed: valid JSON/,
     );
@@ -796,6 +807,21 @@ describe("r-events", () => {
     expect(refused(TARGET, { ...target, retryPolicy: { maximumRetryAttempts: 186 } })).to.equal(
       `${TARGET} "r": retryPolicy.maximumRetryAttempts: got 186; allowed: 0 to 185 ${ruleOf(TARGET, "retry_policy.0.maximum_retry_attempts")}`,
     );
+  });
+  it("EventBridge rule state from botocore's events model (the index's SDK enums predate the CloudTrail state)", () => {
+    const RULE = "aws:cloudwatch/eventRule:EventRule";
+    const ok = { eventPattern: '{"source":["aws.signin"]}' };
+    expect(refused(RULE, { ...ok, state: "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" })).to.equal(
+      undefined,
+    );
+    expect(refused(RULE, { ...ok, state: "enabled" })).to.equal(
+      `${RULE} "r": state: got "enabled"; allowed: one of "ENABLED", "DISABLED", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" ${ruleOf(RULE, "state")}`,
+    );
+    expect(refused(RULE, { description: "no pattern, no schedule" })).to.match(
+      /\(resource\): got none set; allowed: at least one of scheduleExpression, eventPattern \(AtLeastOneOf\)/,
+    );
+    const enumSrc = table.types[RULE]!.enumSrc!.map((k) => table.sources[k]!);
+    expect(enumSrc.map((x) => x.file)).to.deep.equal(["botocore/data/events/2015-10-07/service-2.json.gz"]);
   });
 });
 
