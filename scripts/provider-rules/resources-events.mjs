@@ -13,12 +13,18 @@ export const RESOURCES_EVENTS = [
     tf: "aws_cloudwatch_event_rule",
     file: "internal/service/events/rule.go",
     func: "resourceRule",
+    // the index's aws-sdk-go-v2 eventbridge enums predate RuleState ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS:
+    // the values come from botocore's events model (scripts/provider-rules/botocore-enums.mjs)
+    enums: ["aws-sdk-go-v2/service/eventbridge"],
   },
   {
     type: "aws:cloudwatch/eventTarget:EventTarget",
     tf: "aws_cloudwatch_event_target",
     file: "internal/service/events/target.go",
     func: "resourceTarget",
+    // the index's aws-sdk-go-v2 eventbridge enums predate RuleState ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS:
+    // the values come from botocore's events model (scripts/provider-rules/botocore-enums.mjs)
+    enums: ["aws-sdk-go-v2/service/eventbridge"],
   },
   {
     type: "aws:lambda/function:Function",

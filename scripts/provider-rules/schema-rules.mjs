@@ -142,7 +142,9 @@ export function validatorCheck(node, sym) {
   if (node?.k === "ident") {
     const simple = {
       "verify.ValidARN": { k: "arn" },
-      "validation.StringIsJSON": { k: "json" },
+      // terraform-plugin-sdk's StringIsJSON runs structure.NormalizeJsonString, which returns "" for "" without an
+      // error; verify.ValidIAMPolicyJSON refuses "" ("contains an invalid JSON policy")
+      "validation.StringIsJSON": { k: "json", allowEmpty: true },
       "verify.ValidIAMPolicyJSON": { k: "json" },
       "validation.IsCIDR": { k: "cidr" },
       "verify.ValidCIDRNetworkAddress": { k: "cidr" },

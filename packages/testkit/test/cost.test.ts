@@ -203,9 +203,10 @@ describe("cost estimate (issue 12 item 4)", () => {
         "s3-standard-gb-month",
         "lambda-arm-gb-second",
         "kms-key-month",
+        "efs-standard-gb-month",
       ].map((k) => usd(`ap-northeast-2/${k}`)),
     ).to.deep.equal([
-      0.013, 0.026, 0.059, 0.059, 0.0225, 0.008, 0.025, 0.131, 0.1, 0.76, 0.025, 0.0000133334, 1,
+      0.013, 0.026, 0.059, 0.059, 0.0225, 0.008, 0.025, 0.131, 0.1, 0.76, 0.025, 0.0000133334, 1, 0.33,
     ]);
     expect(usd("global/public-ipv4-hour")).to.equal(0.005);
     expect(usd("global/route53-health-check-month")).to.equal(0.5);
@@ -213,7 +214,6 @@ describe("cost estimate (issue 12 item 4)", () => {
     for (const key of [
       "ap-northeast-2/ec2:t4g.nano",
       "ap-northeast-2/rds-mysql:db.m6g.large:multi-az",
-      "ap-northeast-2/efs-standard-gb-month",
       "ap-northeast-2/config-item",
       "us-east-1/kms-key-month",
     ])

@@ -750,6 +750,12 @@ describe("r-events", () => {
     expect(refused(QUEUE, { kmsMasterKeyId: "alias/k", sqsManagedSseEnabled: true })).to.equal(
       `${QUEUE} "r": kmsMasterKeyId: got "alias/k" together with sqsManagedSseEnabled; allowed: only one of them (ConflictsWith) ${ruleOf(QUEUE, "kms_master_key_id")}`,
     );
+    // StringIsJSON passes "" (terraform-plugin-sdk's NormalizeJsonString returns "" for it): never stricter
+    expect(refused(QUEUE, { redrivePolicy: "" })).to.equal(undefined);
+    // the topic's JSON documents are sdkv2 helper schemas (JSONDocumentSchemaOptional…), read and inlined
+    expect(refused("aws:sns/topic:Topic", { deliveryPolicy: "{http:" })).to.match(
+      /^aws:sns\/topic:Topic "r": deliveryPolicy: got "\{http:"; allowed: valid JSON \[provider rule: .* internal\/service\/sns\/topic\.go \(delivery_policy\)\]$/,
+    );
     expect(refused(QUEUE, { redrivePolicy: "{deadLetterTargetArn:" })).to.match(
       /redrivePolicy: got "\{deadLetterTargetArn:"; allowed: valid JSON/,
     );
@@ -801,6 +807,21 @@ describe("r-events", () => {
     expect(refused(TARGET, { ...target, retryPolicy: { maximumRetryAttempts: 186 } })).to.equal(
       `${TARGET} "r": retryPolicy.maximumRetryAttempts: got 186; allowed: 0 to 185 ${ruleOf(TARGET, "retry_policy.0.maximum_retry_attempts")}`,
     );
+  });
+  it("EventBridge rule state from botocore's events model (the index's SDK enums predate the CloudTrail state)", () => {
+    const RULE = "aws:cloudwatch/eventRule:EventRule";
+    const ok = { eventPattern: '{"source":["aws.signin"]}' };
+    expect(refused(RULE, { ...ok, state: "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" })).to.equal(
+      undefined,
+    );
+    expect(refused(RULE, { ...ok, state: "enabled" })).to.equal(
+      `${RULE} "r": state: got "enabled"; allowed: one of "ENABLED", "DISABLED", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" ${ruleOf(RULE, "state")}`,
+    );
+    expect(refused(RULE, { description: "no pattern, no schedule" })).to.match(
+      /\(resource\): got none set; allowed: at least one of scheduleExpression, eventPattern \(AtLeastOneOf\)/,
+    );
+    const enumSrc = table.types[RULE]!.enumSrc!.map((k) => table.sources[k]!);
+    expect(enumSrc.map((x) => x.file)).to.deep.equal(["botocore/data/events/2015-10-07/service-2.json.gz"]);
   });
 });
 

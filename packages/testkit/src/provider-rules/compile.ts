@@ -100,6 +100,7 @@ export function compileCheck(check: Check): CompiledCheck {
     case "json":
       return {
         test: str((v) => {
+          if (v === "" && check.allowEmpty) return true;
           try {
             JSON.parse(v);
             return true;

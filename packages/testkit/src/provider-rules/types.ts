@@ -9,7 +9,9 @@ export type Check =
   | { k: "len"; min?: number; max?: number }
   | { k: "match" | "notMatch"; re: string; flags: string; msg: string }
   | { k: "all" | "any"; of: Check[] }
-  | { k: "arn" | "json" | "nonZero" | "ipv4" | "ip" | "ipv6" }
+  | { k: "arn" | "nonZero" | "ipv4" | "ip" | "ipv6" }
+  /** `allowEmpty`: validation.StringIsJSON passes "" (the SDK's NormalizeJsonString returns "" for it) */
+  | { k: "json"; allowEmpty?: boolean }
   | { k: "cidr"; minPrefix?: number; maxPrefix?: number }
   /** terraform-provider-aws `nullable.ValidateTypeStringNullable{Int,IntAtLeast,IntBetween,Float}`: "" or a number */
   | { k: "nullable"; type: "int" | "float"; min?: number; max?: number };

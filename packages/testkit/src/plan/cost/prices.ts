@@ -37,6 +37,9 @@ const COST_MD =
 /** The same project's database table (AmazonRDS ap-northeast-2 offer file, publicationDate 2026-10-01T06:02:30Z). */
 const SQL_MD =
   "github.com/Softbank-hackathon2026-peony/one-click-deploy-agent docs/research/capabilities/01-sql-databases.md @17b43b0f854b9f953c56c14dcb5fb157db0f5d89 §3.1 (RDS for MySQL: the same unit prices as its §2.2–2.4 PostgreSQL rows), from the AWS Price List offer file AmazonRDS/current/ap-northeast-2/index.json, publicationDate 2026-10-01T06:02:30Z";
+/** The same project's storage table (AmazonEFS ap-northeast-2 offer file, read 2026-10-01). */
+const STORAGE_MD =
+  "github.com/Softbank-hackathon2026-peony/one-click-deploy-agent docs/research/capabilities/03-cache-queue-scheduler-realtime-storage.md @17b43b0f854b9f953c56c14dcb5fb157db0f5d89 §Amazon EFS, from the AWS Price List offer file AmazonEFS/current/ap-northeast-2/index.json read 2026-10-01";
 /** AWS's Route 53 pricing page, transcribed verbatim (the transcriber checks each price text against the page). */
 const R53_PAGE =
   "https://aws.amazon.com/route53/pricing/ (read 2026-09-20), transcribed verbatim by github.com/api-evangelist/amazon-route53-resolver plans/amazon-route53-resolver-plans-pricing.yml @1c78eb06bd0bfa4611316eca2dd0240ad0bb733e";
@@ -164,13 +167,17 @@ export const PRICES: Readonly<Record<string, PriceEntry>> = {
     "GB-month beyond the free backup storage (100 % of the provisioned storage)",
     "COST-042/COST-098, APN2-RDS:ChargedBackupUsage [AmazonRDS]",
   ),
-  "ap-northeast-2/efs-standard-gb-month": notFound(
-    "GB-month (Standard)",
-    "no Seoul transcription gives EFS storage prices",
+  "ap-northeast-2/efs-standard-gb-month": transcribed(
+    0.33,
+    "GB-month (Standard, Regional)",
+    `${STORAGE_MD}: "USD $0.33 per GB-Mo for Standard storage (APN2)"`,
+    "2026-10-01",
   ),
-  "ap-northeast-2/efs-ia-gb-month": notFound(
+  "ap-northeast-2/efs-ia-gb-month": transcribed(
+    0.0272,
     "GB-month (Infrequent Access)",
-    "no Seoul transcription gives EFS storage prices",
+    `${STORAGE_MD}: "IA $0.0272"`,
+    "2026-10-01",
   ),
   "ap-northeast-2/cloudwatch-alarm-month": seoul(
     0.1,
