@@ -933,8 +933,7 @@ describe("r-follow", () => {
     };
     expect(table.sources[table.types[INGRESS]!.src]).to.deep.equal(table.sources[table.types[EGRESS]!.src]);
     expect(refused(INGRESS, rule)).to.equal(undefined);
-    const { securityGroupId: _, ...noGroup } = rule;
-    expect(refused(INGRESS, noGroup)).to.equal(
+    expect(refused(INGRESS, { ...rule, securityGroupId: undefined })).to.equal(
       `${INGRESS} "r": securityGroupId: got nothing; allowed: a value (the provider requires it) ` +
         origin(INGRESS, "security_group_id"),
     );
