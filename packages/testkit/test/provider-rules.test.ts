@@ -941,4 +941,26 @@ describe("r-follow", () => {
       /toPort: got 65536; allowed: -1 to 65535 \[provider rule: hashicorp\/terraform-provider-aws@d2b7f56a7c45 /,
     );
   });
+  it("StartInstanceRefresh: maxHealthyPercentage at most 100 above minHealthyPercentage (provider defaults 100 and 90)", () => {
+    const ASG = "aws:autoscaling/group:Group";
+    const doc =
+      "[AWS rule: https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_RefreshPreferences.html (MaxHealthyPercentage)]";
+    const asg = (preferences: Record<string, unknown>) => ({
+      maxSize: 4,
+      minSize: 2,
+      launchTemplate: { id: "lt-1", version: "$Latest" },
+      vpcZoneIdentifiers: ["subnet-1"],
+      instanceRefresh: { strategy: "Rolling", preferences },
+    });
+    expect(refused(ASG, asg({ minHealthyPercentage: 100, maxHealthyPercentage: 200 }))).to.equal(undefined);
+    expect(refused(ASG, asg({ minHealthyPercentage: 90, maxHealthyPercentage: 190 }))).to.equal(undefined);
+    expect(refused(ASG, asg({ minHealthyPercentage: 90, maxHealthyPercentage: 200 }))).to.equal(
+      `${ASG} "r": instanceRefresh.preferences.maxHealthyPercentage: got 200 with minHealthyPercentage 90; ` +
+        `allowed: at most 100 above minHealthyPercentage (≤ 190) ${doc}`,
+    );
+    // an unset minimum is the provider's default 90
+    expect(refused(ASG, asg({ maxHealthyPercentage: 195 }))).to.match(
+      /got 195 with minHealthyPercentage 90;/,
+    );
+  });
 });

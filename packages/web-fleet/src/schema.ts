@@ -372,6 +372,14 @@ export const webFleetSchema = z
     if (a.desiredCapacity > a.maxSize)
       issue(["desiredCapacity"], a.desiredCapacity, `allowed: desiredCapacity ≤ maxSize (${a.maxSize})`);
     if (a.minSize > a.maxSize) issue(["maxSize"], a.maxSize, `allowed: maxSize ≥ minSize (${a.minSize})`);
+    // StartInstanceRefresh refuses a max more than 100 above the min (RefreshPreferences, MaxHealthyPercentage).
+    if (a.instanceRefreshMaxHealthyPercentage - a.instanceRefreshMinHealthyPercentage > 100) {
+      issue(
+        ["instanceRefreshMaxHealthyPercentage"],
+        a.instanceRefreshMaxHealthyPercentage,
+        `allowed: at most 100 above instanceRefreshMinHealthyPercentage (${a.instanceRefreshMinHealthyPercentage}), i.e. ≤ ${a.instanceRefreshMinHealthyPercentage + 100}`,
+      );
+    }
     if (a.healthCheckTimeoutSeconds >= a.healthCheckIntervalSeconds) {
       issue(
         ["healthCheckTimeoutSeconds"],
