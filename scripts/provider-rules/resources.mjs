@@ -51,6 +51,7 @@ export const RESOURCES = [
     tf: "aws_flow_log",
     file: "internal/service/ec2/vpc_flow_log.go",
     func: "resourceFlowLog",
+    enums: ["aws-sdk-go-v2/service/ec2"],
   },
   {
     type: "aws:autoscaling/policy:Policy",
@@ -75,7 +76,7 @@ export const RESOURCES = [
     type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
     tf: "aws_vpc_security_group_ingress_rule",
     file: "internal/service/ec2/vpc_security_group_ingress_rule.go",
-    func: "GetSchema",
+    func: "Schema",
   },
   {
     type: "aws:lb/loadBalancer:LoadBalancer",
@@ -107,6 +108,7 @@ export const RESOURCES = [
     tf: "aws_subnet",
     file: "internal/service/ec2/vpc_subnet.go",
     func: "resourceSubnet",
+    enums: ["aws-sdk-go-v2/service/ec2"],
   },
   {
     type: "aws:cloudwatch/logMetricFilter:LogMetricFilter",

@@ -884,6 +884,65 @@ describe("r-events: AWS rules of Lambda event source mappings", () => {
   });
 });
 
+describe("r-follow", () => {
+  const FLOW = "aws:ec2/flowLog:FlowLog";
+  const SUBNET = "aws:ec2/subnet:Subnet";
+  const origin = (type: string, tf: string) => {
+    const s = table.sources[table.types[type]!.src]!;
+    return `[provider rule: ${s.repo}@${s.commit.slice(0, 12)} ${s.file} (${tf})]`;
+  };
+  const flow = {
+    vpcId: "vpc-1",
+    logDestinationType: "s3",
+    logDestination: "arn:aws:s3:::logs",
+    trafficType: "ALL",
+  };
+
+  it("flow-log and subnet enums come from the EC2 model (TrafficType, LogDestinationType, DestinationFileFormat, HostnameType)", () => {
+    expect(refused(FLOW, { ...flow, destinationOptions: { fileFormat: "parquet" } })).to.equal(undefined);
+    expect(refused(FLOW, { ...flow, trafficType: "all" })).to.equal(
+      `${FLOW} "r": trafficType: got "all"; allowed: one of "ACCEPT", "REJECT", "ALL" ${origin(FLOW, "traffic_type")}`,
+    );
+    expect(refused(FLOW, { ...flow, logDestinationType: "cloudwatch" })).to.equal(
+      `${FLOW} "r": logDestinationType: got "cloudwatch"; allowed: one of "cloud-watch-logs", "s3", ` +
+        `"kinesis-data-firehose" ${origin(FLOW, "log_destination_type")}`,
+    );
+    expect(refused(FLOW, { ...flow, destinationOptions: { fileFormat: "json" } })).to.match(
+      /^aws:ec2\/flowLog:FlowLog "r": destinationOptions\.fileFormat: got "json"; allowed: one of "plain-text", "parquet" /,
+    );
+    const subnet = { vpcId: "vpc-1", cidrBlock: "10.0.0.0/24" };
+    expect(refused(SUBNET, { ...subnet, privateDnsHostnameTypeOnLaunch: "resource-name" })).to.equal(
+      undefined,
+    );
+    expect(refused(SUBNET, { ...subnet, privateDnsHostnameTypeOnLaunch: "dns-name" })).to.equal(
+      `${SUBNET} "r": privateDnsHostnameTypeOnLaunch: got "dns-name"; allowed: one of "ip-name", "resource-name" ` +
+        origin(SUBNET, "private_dns_hostname_type_on_launch"),
+    );
+    expect(table.sources[table.types[FLOW]!.enumSrc![0]!]!.repo).to.equal("boto/botocore");
+  });
+
+  it("the ingress rule is read from the shared rule schema the egress rule uses (security_group_id Required)", () => {
+    const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+    const EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+    const rule = {
+      securityGroupId: "sg-1",
+      ipProtocol: "tcp",
+      fromPort: 443,
+      toPort: 443,
+      cidrIpv4: "10.0.0.0/16",
+    };
+    expect(table.sources[table.types[INGRESS]!.src]).to.deep.equal(table.sources[table.types[EGRESS]!.src]);
+    expect(refused(INGRESS, rule)).to.equal(undefined);
+    expect(refused(INGRESS, { ...rule, securityGroupId: undefined })).to.equal(
+      `${INGRESS} "r": securityGroupId: got nothing; allowed: a value (the provider requires it) ` +
+        origin(INGRESS, "security_group_id"),
+    );
+    expect(refused(INGRESS, { ...rule, toPort: 65536 })).to.match(
+      /toPort: got 65536; allowed: -1 to 65535 \[provider rule: hashicorp\/terraform-provider-aws@d2b7f56a7c45 /,
+    );
+  });
+});
+
 describe("r-extra", () => {
   // types beyond the two plans: MonitoredDatabase's Aurora path, WebFleet's existing-listener rules, the pipeline's
   // Lambda permissions
