@@ -4,6 +4,7 @@ import { RESOURCES_EC2 } from "./resources-ec2.mjs";
 import { RESOURCES_S3 } from "./resources-s3.mjs";
 import { RESOURCES_EDGE } from "./resources-edge.mjs";
 import { RESOURCES_EVENTS } from "./resources-events.mjs";
+import { RESOURCES_EXTRA } from "./resources-extra.mjs";
 
 export const RESOURCES = [
   {
@@ -119,4 +120,5 @@ export const RESOURCES = [
   ...RESOURCES_S3,
   ...RESOURCES_EDGE,
   ...RESOURCES_EVENTS,
+  ...RESOURCES_EXTRA,
 ];
