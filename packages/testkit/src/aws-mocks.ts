@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { defaultAccount, type MockAccount } from "./context";
 import { hex } from "./ids";
 import type { Registered } from "./provider-rules/aws-rules";
+import { withAutoName } from "./provider-rules/auto-names";
 import { checkProviderRules } from "./provider-rules/check";
 import { modelAwsxVpc, type VirtualChild } from "./model/awsx-vpc";
 import { answerInvoke } from "./model/invokes";
@@ -83,7 +84,14 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     const model = resourceModels[args.type];
     const region = this.regionOf(inputs, args.provider);
     // refuse what `pulumi preview` would refuse
-    checkProviderRules(args.type, args.name, inputs, region, (ref) => this.registered.get(ref));
+    // …including the physical name the provider generates when the program gives none
+    checkProviderRules(
+      args.type,
+      args.name,
+      withAutoName(args.type, args.name, inputs, seed),
+      region,
+      (ref) => this.registered.get(ref),
+    );
     let result: pulumi.runtime.MockResourceResult;
     if (model) {
       const { id, state } = model({

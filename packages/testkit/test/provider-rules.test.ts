@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import { expect } from "chai";
@@ -1079,6 +1080,31 @@ describe("r-extra", () => {
     expect(refused(PERMISSION, { ...okPermission, functionUrlAuthType: "none" })).to.equal(
       `${PERMISSION} "r": functionUrlAuthType: got "none"; allowed: one of "NONE", "AWS_IAM" ` +
         src(PERMISSION, "function_url_auth_type"),
+    );
+  });
+  it("auto-names: the name the provider generates is checked (bridge length limit, then the generated rules)", async () => {
+    setupMocks();
+    const policy = JSON.stringify({ Version: "2012-10-17", Statement: [] });
+    const errorOf = async (o: pulumi.Output<unknown>) => {
+      let error: unknown;
+      await outputOf(o).catch((e: unknown) => (error = e));
+      return String(error);
+    };
+    // 57 characters + "-" + 7 random > 64 (pulumi-aws: tfbridge.AutoName("name", 64, "-") for aws_iam_role)
+    const long = "r".repeat(57);
+    expect(await errorOf(new aws.iam.Role(long, { assumeRolePolicy: policy }).arn)).to.contain(
+      `could not make instance of 'aws:iam/role:Role': name '${long}-' plus 7 random chars is longer than maximum length 64`,
+    );
+    // 56 characters fit, and an explicit name is not auto-named
+    expect(await errorOf(new aws.iam.Role("r".repeat(56), { assumeRolePolicy: policy }).arn)).to.equal(
+      "undefined",
+    );
+    expect(
+      await errorOf(new aws.iam.Role("x".repeat(80), { assumeRolePolicy: policy, name: "short" }).arn),
+    ).to.equal("undefined");
+    // the auto-name itself goes through the role's name pattern ([\w+=,.@-])
+    expect(await errorOf(new aws.iam.Role("web role", { assumeRolePolicy: policy }).arn)).to.match(
+      /aws:iam\/role:Role "web role": name: got "web role-[0-9a-f]{7}"; allowed: matching /,
     );
   });
 });
