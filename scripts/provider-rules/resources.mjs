@@ -4,6 +4,7 @@ import { RESOURCES_EC2 } from "./resources-ec2.mjs";
 import { RESOURCES_S3 } from "./resources-s3.mjs";
 import { RESOURCES_EDGE } from "./resources-edge.mjs";
 import { RESOURCES_EVENTS } from "./resources-events.mjs";
+import { RESOURCES_EXTRA } from "./resources-extra.mjs";
 
 export const RESOURCES = [
   {
@@ -50,6 +51,7 @@ export const RESOURCES = [
     tf: "aws_flow_log",
     file: "internal/service/ec2/vpc_flow_log.go",
     func: "resourceFlowLog",
+    enums: ["aws-sdk-go-v2/service/ec2"],
   },
   {
     type: "aws:autoscaling/policy:Policy",
@@ -74,7 +76,7 @@ export const RESOURCES = [
     type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
     tf: "aws_vpc_security_group_ingress_rule",
     file: "internal/service/ec2/vpc_security_group_ingress_rule.go",
-    func: "GetSchema",
+    func: "Schema",
   },
   {
     type: "aws:lb/loadBalancer:LoadBalancer",
@@ -106,6 +108,7 @@ export const RESOURCES = [
     tf: "aws_subnet",
     file: "internal/service/ec2/vpc_subnet.go",
     func: "resourceSubnet",
+    enums: ["aws-sdk-go-v2/service/ec2"],
   },
   {
     type: "aws:cloudwatch/logMetricFilter:LogMetricFilter",
@@ -117,4 +120,5 @@ export const RESOURCES = [
   ...RESOURCES_S3,
   ...RESOURCES_EDGE,
   ...RESOURCES_EVENTS,
+  ...RESOURCES_EXTRA,
 ];

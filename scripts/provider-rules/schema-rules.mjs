@@ -57,6 +57,21 @@ export function resolveValue(node, sym) {
     const vs = node.args.flatMap((a) => [resolveValue(a, sym)].flat());
     return vs.every((v) => v !== undefined) ? [...new Set(vs)] : undefined;
   }
+  // Go's append(xs, y…): xs followed by the values (rds/cluster.go `append(engineMode_Values(), "")`)
+  if (node.k === "call" && node.fn.k === "ident" && node.fn.name === "append") {
+    const vs = node.args.flatMap((a) => [resolveValue(a, sym)].flat());
+    return vs.every((v) => v !== undefined) ? vs : undefined;
+  }
+  // fmt.Sprintf with %s / %d verbs only (rds `fmt.Sprintf(`^%s.*$`, InstanceEngineCustomPrefix)`)
+  if (node.k === "call" && node.fn.k === "ident" && node.fn.name === "fmt.Sprintf") {
+    const [format, ...args] = node.args.map((a) => resolveValue(a, sym));
+    if (typeof format !== "string" || args.some((v) => typeof v !== "string" && typeof v !== "number"))
+      return undefined;
+    const verbs = format.match(/%./g) ?? [];
+    if (verbs.length !== args.length || verbs.some((v) => v !== "%s" && v !== "%d")) return undefined;
+    let i = 0;
+    return format.replace(/%[sd]/g, () => String(args[i++]));
+  }
   if (node.k === "call" && node.fn.k === "ident") {
     const short = node.fn.name.split(".").pop();
     if (sym.funcs.has(short)) return sym.funcs.get(short);
@@ -177,9 +192,26 @@ export function validatorCheck(node, sym) {
       },
     };
     if (simple[node.name]) return simple[node.name];
+    // elbv2 validListenerRulePriority (imperative): fails when `value < listenerRulePriorityMin || (value >
+    // listenerRulePriorityMax && value != listenerRulePriorityDefault)`, i.e. passes min–max or the default rule's value
+    if (node.name === "validListenerRulePriority") {
+      const [min, max, dflt] = ["Min", "Max", "Default"].map((x) =>
+        sym.consts.get(`listenerRulePriority${x}`),
+      );
+      if ([min, max, dflt].every((v) => typeof v === "number"))
+        return {
+          k: "any",
+          of: [
+            { k: "range", min, max },
+            { k: "in", values: [dflt], ignoreCase: false },
+          ],
+        };
+    }
     const helper = sym.validators?.get(node.name);
-    if (helper && helper.params.length === 0 && (sym.depth ?? 0) < 4)
-      return validatorCheck(helper.body, { ...sym, depth: (sym.depth ?? 0) + 1 });
+    if (helper && helper.params.length === 0 && (sym.depth ?? 0) < 4) {
+      const consts = new Map([...sym.consts, ...(helper.locals ?? [])]);
+      return validatorCheck(helper.body, { ...sym, consts, depth: (sym.depth ?? 0) + 1 });
+    }
     return { k: "unknown", what: node.name };
   }
   const c = call(node);
@@ -271,7 +303,7 @@ export function validatorCheck(node, sym) {
   // a validator helper of the provider package, e.g. iam `validResourceName(max int)`: its body with the arguments
   const helper = c.fn.k === "ident" ? sym.validators?.get(name) : undefined;
   if (helper && helper.params.length === c.args.length && (sym.depth ?? 0) < 4) {
-    const consts = new Map(sym.consts);
+    const consts = new Map([...sym.consts, ...(helper.locals ?? [])]);
     helper.params.forEach((p, i) => consts.set(p, n(i)));
     return validatorCheck(helper.body, { ...sym, consts, depth: (sym.depth ?? 0) + 1 });
   }
@@ -341,20 +373,25 @@ export function collectSymbols(sources) {
   for (const src of sources) {
     const found = [
       ...[...src.matchAll(/^var\s+(valid\w*)\s*=\s*/gm)].map((m) => ({ m, params: [] })),
-      ...[...src.matchAll(/^func (valid\w*)\(([^)]*)\) schema\.SchemaValidateFunc \{\s*return\s+/gm)].map(
-        (m) => ({
-          m,
-          params: m[2]
-            .split(",")
-            .map((p) => p.trim().split(/\s+/)[0])
-            .filter(Boolean),
-        }),
-      ),
+      // comment lines and raw-string locals (`pattern := `…``) may come before the return (lambda/validate.go); a
+      // "…" local would need Go unescaping, so such a helper stays unknown
+      ...[
+        ...src.matchAll(
+          /^func (valid\w*)\(([^)]*)\) schema\.SchemaValidateFunc \{((?:\s*\/\/[^\n]*|\s*\w+ := `[^`]*`)*)\s*return\s+/gm,
+        ),
+      ].map((m) => ({
+        m,
+        params: m[2]
+          .split(",")
+          .map((p) => p.trim().split(/\s+/)[0])
+          .filter(Boolean),
+        locals: [...m[3].matchAll(/(\w+) := `([^`]*)`/g)].map((l) => [l[1], l[2]]),
+      })),
     ];
-    for (const { m, params } of found) {
+    for (const { m, params, locals } of found) {
       try {
         const body = new Parser(tokenize(src.slice(m.index + m[0].length))).parseExpr();
-        if (body.k === "call" || body.k === "ident") sym.validators.set(m[1], { params, body });
+        if (body.k === "call" || body.k === "ident") sym.validators.set(m[1], { params, body, locals });
       } catch {
         // not an expression the parser reads
       }

@@ -31,7 +31,7 @@ function placeholders(config: SectionsInput) {
   const azs = config.availabilityZones;
   const network: NetworkRef = {
     vpcId: "vpc-00000000000000000",
-    availabilityZones: azs,
+    availabilityZones: [...azs],
     publicSubnetIds: azs.map(() => "subnet-00000000000000000"),
     appSubnetIds: azs.map(() => "subnet-00000000000000000"),
     dataSubnetIds: azs.map(() => "subnet-00000000000000000"),

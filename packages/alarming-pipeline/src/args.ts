@@ -23,21 +23,21 @@ export interface LogAlarmArgs {
   readonly pattern?: string;
   /** Metric the filter publishes to. @default `<id>Count` (letters and digits of the id) */
   readonly metricName?: string;
-  /** @default "Cloudblocks/Logs" */
+  /** Namespace of that metric. @default "Cloudblocks/Logs" */
   readonly namespace?: string;
-  /** @default 2 */
+  /** Matching lines per period that raise the alarm. @default 2 */
   readonly threshold?: number;
   /** Seconds: 10, 20, 30 or a multiple of 60. @default 60 */
   readonly period?: number;
-  /** @default 1 */
+  /** Periods evaluated. @default 1 */
   readonly evaluationPeriods?: number;
-  /** @default evaluationPeriods */
+  /** "M out of N": how many of `evaluationPeriods` must breach. @default evaluationPeriods */
   readonly datapointsToAlarm?: number;
-  /** @default "GreaterThanOrEqualToThreshold" */
-  readonly comparisonOperator?: ComparisonOperator;
-  /** @default "notBreaching" (no matching line means no problem) */
-  readonly treatMissingData?: TreatMissingData;
-  /** @default `"<pattern>" in <log group> ≥ <threshold> in <period> s` */
+  /** A static-threshold CloudWatch comparison operator (`ComparisonOperator`). @default "GreaterThanOrEqualToThreshold" */
+  readonly comparisonOperator?: string;
+  /** `breaching`, `notBreaching`, `ignore` or `missing` (`TreatMissingData`). @default "notBreaching" (no matching line means no problem) */
+  readonly treatMissingData?: string;
+  /** Alarm description. @default `"<pattern>" in <log group> ≥ <threshold> in <period> s` */
   readonly description?: string;
 }
 
@@ -45,21 +45,27 @@ export interface LogAlarmArgs {
 export interface MetricAlarmArgs {
   /** Stable key: names the child (`<name>-metric-<id>`). */
   readonly id: string;
+  /** Metric namespace, e.g. `AWS/EC2`. */
   readonly namespace: string;
+  /** Metric name, e.g. `CPUUtilization`. */
   readonly metricName: string;
-  /** @default {} */
+  /** Metric dimensions by name. @default {} */
   readonly dimensions?: Readonly<Record<string, pulumi.Input<string>>>;
   /** Average, Sum, Minimum, Maximum, SampleCount, or a percentile such as p99. */
   readonly statistic: string;
   /** Seconds: 10, 20, 30 or a multiple of 60. */
   readonly period: number;
+  /** Periods evaluated. */
   readonly evaluationPeriods: number;
   /** "M out of N": how many of `evaluationPeriods` must breach. @default evaluationPeriods */
   readonly datapointsToAlarm?: number;
+  /** Value compared with the statistic. */
   readonly threshold: number;
-  readonly comparisonOperator: ComparisonOperator;
-  readonly treatMissingData: TreatMissingData;
-  /** @default a sentence built from the settings */
+  /** A static-threshold CloudWatch comparison operator (`ComparisonOperator`). */
+  readonly comparisonOperator: string;
+  /** `breaching`, `notBreaching`, `ignore` or `missing` (`TreatMissingData`). */
+  readonly treatMissingData: string;
+  /** Alarm description. @default a sentence built from the settings */
   readonly description?: string;
 }
 
@@ -70,7 +76,9 @@ export interface ScheduleTargetArgs {
   /** Function ARN (or name) to invoke. */
   readonly functionArn: pulumi.Input<string>;
   /** Constant JSON input passed to the function. @default the scheduled event */
-  readonly input?: Readonly<Record<string, unknown>>;
+  // `any`: values of any JSON type (the schema's `Any`).
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly input?: Readonly<Record<string, any>>;
 }
 
 /** An EventBridge schedule that invokes one or more functions (ALM-5, e.g. every 3 hours). */
@@ -79,8 +87,9 @@ export interface ScheduleArgs {
   readonly id: string;
   /** `rate(3 hours)` or `cron(0 0/3 * * ? *)`. */
   readonly expression: string;
-  readonly targets: readonly ScheduleTargetArgs[];
-  /** @default "" */
+  /** Functions the schedule invokes. */
+  readonly targets: ScheduleTargetArgs[];
+  /** Schedule description. @default "" */
   readonly description?: string;
 }
 
@@ -94,7 +103,7 @@ export interface OpsReportArgs {
   /** IANA time zone the schedule runs in and the report's times are shown in. @default "UTC" */
   readonly timeZone?: string;
   /** Auto Scaling groups whose scaling activities the report lists. @default [] */
-  readonly autoScalingGroupNames?: readonly pulumi.Input<string>[];
+  readonly autoScalingGroupNames?: pulumi.Input<string>[];
   /**
    * Function errors within one schedule period (the rate's interval; a day for cron schedules) that raise the
    * error alarm (seed 004). A failed run counts 3: the invocation and Lambda's two retries. @default 3
@@ -111,7 +120,7 @@ export interface AwsConfigArgs {
   /** Days before they are deleted. @default 730 */
   readonly expireAfterDays?: number;
   /** Hours between configuration snapshots delivered to the bucket. @default 24 */
-  readonly snapshotDeliveryHours?: 1 | 3 | 6 | 12 | 24;
+  readonly snapshotDeliveryHours?: number;
   /** Let `pulumi destroy` delete the bucket with its contents (dev only). @default false */
   readonly forceDestroy?: boolean;
   /** Pulumi `protect` on the bucket. @default false */
@@ -130,7 +139,7 @@ export interface AuditTrailArgs {
   /** Days the trail's CloudWatch log group keeps events. @default 365 */
   readonly logRetentionDays?: number;
   /** S3 data events for these bucket ARNs (`arn:aws:s3:::bucket/` or `arn:aws:s3` for all). @default [] */
-  readonly s3DataEventBucketArns?: readonly string[];
+  readonly s3DataEventBucketArns?: string[];
   /** Lambda invoke data events for every function. @default false */
   readonly lambdaDataEvents?: boolean;
   /** Days before log files move to STANDARD_IA. @default 30 */
@@ -153,7 +162,7 @@ export interface SlaMonitorArgs {
   /** `https://buddyverse.link/` — scheme, host, optional port and path. */
   readonly url: string;
   /** Seconds between checks: 10 or 30. @default 30 */
-  readonly requestInterval?: 10 | 30;
+  readonly requestInterval?: number;
   /** Consecutive failures before a checker counts the endpoint unhealthy (1–10). @default 3 */
   readonly failureThreshold?: number;
   /** Minutes the check must be failing before the alarm fires ("2 consecutive periods"). @default 2 */
@@ -165,7 +174,7 @@ export interface CostBudgetArgs {
   /** Monthly limit in USD. */
   readonly monthlyLimitUsd: number;
   /** Percentages of the limit at which actual spend notifies. @default [80, 100] */
-  readonly actualThresholdsPercent?: readonly number[];
+  readonly actualThresholdsPercent?: number[];
   /** Percentage of the limit at which forecast spend notifies. @default 100 */
   readonly forecastThresholdPercent?: number;
 }
@@ -173,7 +182,7 @@ export interface CostBudgetArgs {
 /** Arguments of {@link AlarmingPipeline}. Everything beyond the topic is opt-in, so dev can stay cheap. */
 export interface AlarmingPipelineArgs {
   /** Addresses subscribed to the alarm topic (each must confirm the e-mail AWS sends). @default [] */
-  readonly emailAddresses?: readonly string[];
+  readonly emailAddresses?: string[];
   /**
    * The chat notifier (ALM-2): a Lambda on the alarm topic posting to a chat webhook, with its dead-letter queue
    * and alarms. `false` leaves chat off (e.g. dev). @default true
@@ -193,11 +202,11 @@ export interface AlarmingPipelineArgs {
   /** Retention of the log groups the pipeline creates (notifier, delivery status). @default 365 */
   readonly logRetentionDays?: number;
   /** Log-based alarms (ALM-3). More can be added later with `addLogAlarm`. @default [] */
-  readonly logAlarms?: readonly LogAlarmArgs[];
+  readonly logAlarms?: LogAlarmArgs[];
   /** Metric alarms (ALM-4). More can be added later with `addMetricAlarm`. @default [] */
-  readonly metricAlarms?: readonly MetricAlarmArgs[];
+  readonly metricAlarms?: MetricAlarmArgs[];
   /** Auto Scaling groups whose launch/terminate events (successful or not) go to the topic (ALM-5). @default [] */
-  readonly autoScalingGroupNames?: readonly pulumi.Input<string>[];
+  readonly autoScalingGroupNames?: pulumi.Input<string>[];
   /**
    * Console sign-in failures and root-user activity → topic (ALM-5). EventBridge receives these CloudTrail
    * events only while a trail is logging: set `true` without `auditTrail` only when another trail (e.g. an
@@ -205,7 +214,7 @@ export interface AlarmingPipelineArgs {
    */
   readonly securityEvents?: boolean;
   /** Schedules that invoke Lambda functions (ALM-5). @default [] */
-  readonly schedules?: readonly ScheduleArgs[];
+  readonly schedules?: ScheduleArgs[];
   /** Multi-region CloudTrail trail with CIS alarms (ALM-6). @default undefined (no trail) */
   readonly auditTrail?: AuditTrailArgs;
   /** Availability check of the public URL (ALM-8). @default undefined (no check) */

@@ -19,13 +19,14 @@ export const MIRRORED_RULES: Readonly<Record<string, string>> = {
   "kms-key-rotation": "CMK_BACKING_KEY_ROTATION_ENABLED",
 };
 
-const DELIVERY_FREQUENCY = {
+// By hour count, the values the schema allows (snapshotDeliveryHours is checked at construction).
+const DELIVERY_FREQUENCY: Readonly<Record<number, string>> = {
   1: "One_Hour",
   3: "Three_Hours",
   6: "Six_Hours",
   12: "Twelve_Hours",
   24: "TwentyFour_Hours",
-} as const;
+};
 
 export interface AwsConfigMonitor {
   readonly recorder: aws.cfg.Recorder;

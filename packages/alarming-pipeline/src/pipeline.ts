@@ -68,15 +68,23 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
   /** The AWS Config recorder's name; undefined without `awsConfig`. */
   readonly configRecorderName: pulumi.Output<string | undefined>;
 
+  /** @internal */
   private readonly prefix: string;
+  /** @internal */
   private readonly topic: AlarmTopic;
+  /** @internal */
   private readonly alarms: aws.cloudwatch.MetricAlarm[] = [];
+  /** @internal */
   private readonly ctx: AccountContext;
+  /** @internal */
   private readonly logRetentionDays: number;
+  /** @internal */
   private readonly sla?: { readonly id: pulumi.Output<string>; readonly url: string };
+  /** @internal */
   private readonly budgetUsd?: number;
+  /** @internal */
   private opsReport?: OpsReport;
-  /** Ids taken per kind: a second alarm or rule with one would collide with the first's resource names. */
+  /** Ids taken per kind: a second alarm or rule with one would collide with the first's resource names. @internal */
   private readonly takenIds = {
     logAlarm: new Set<string>(),
     metricAlarm: new Set<string>(),
@@ -381,7 +389,7 @@ export class AlarmingPipeline extends pulumi.ComponentResource implements AlarmS
     );
   }
 
-  /** Refuses an id this pipeline already uses for the same kind, before anything is created for it. */
+  /** Refuses an id this pipeline already uses for the same kind, before anything is created for it. @internal */
   private takeId(kind: keyof AlarmingPipeline["takenIds"], id: string): void {
     const taken = this.takenIds[kind];
     if (taken.has(id)) {

@@ -6,6 +6,7 @@ import {
   AlarmingPipeline,
   type AlarmingPipelineArgs,
   isValidScheduleExpression,
+  opsReportSchema,
 } from "../src";
 
 /** The problems of the error a construction throws, and proof that nothing was registered (ALL-1). */
@@ -206,5 +207,16 @@ describe("AlarmingPipeline: input validation (ALL-1)", () => {
     expect(env.recorder.resources.length, "nothing registered for the refused ones").to.equal(before);
     // A log alarm and a metric alarm may share an id: their resources are named apart (-log- / -metric-).
     expect(() => pipeline.addLogAlarm({ id: "cpu", logGroupName: "/app" })).not.to.throw();
+  });
+
+  it("takes the ops report's time zone as any IANA name Node.js knows, canonical or alias, and nothing else", () => {
+    const verdict = (timeZone: string) => {
+      const result = opsReportSchema.safeParse({ timeZone });
+      return result.success || result.error.issues.map((i) => i.message).join("; ");
+    };
+    for (const zone of ["Asia/Seoul", "UTC", "Etc/UTC", "Asia/Calcutta", "asia/seoul"])
+      expect(verdict(zone), zone).to.equal(true);
+    for (const zone of ["Mars/Olympus", "", "Asia/Seoul "])
+      expect(verdict(zone), zone).to.equal("allowed: an IANA time zone such as Asia/Seoul or UTC");
   });
 });

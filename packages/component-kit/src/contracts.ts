@@ -6,15 +6,16 @@ import type * as pulumi from "@pulumi/pulumi";
  * when the program is constructed (no resource is ever created inside an apply).
  */
 export interface NetworkRef {
+  /** The VPC id. */
   readonly vpcId: pulumi.Input<string>;
   /** AZ names, e.g. `["ap-northeast-2a", "ap-northeast-2c"]`. */
-  readonly availabilityZones: readonly string[];
+  readonly availabilityZones: string[];
   /** Subnets with a route to the internet gateway (load balancers, NAT, bastion). */
-  readonly publicSubnetIds: readonly pulumi.Input<string>[];
+  readonly publicSubnetIds: pulumi.Input<string>[];
   /** Private subnets with egress through NAT (the web/app tier). */
-  readonly appSubnetIds: readonly pulumi.Input<string>[];
+  readonly appSubnetIds: pulumi.Input<string>[];
   /** Private subnets with no route to the internet (databases). */
-  readonly dataSubnetIds: readonly pulumi.Input<string>[];
+  readonly dataSubnetIds: pulumi.Input<string>[];
 }
 
 /** Where alarms go: an SNS topic ARN (`AlarmingPipeline.alarmTopicArn`, or a topic of your own). */
@@ -28,8 +29,11 @@ export interface MetricDescriptor {
   readonly id: string;
   /** Widget title, e.g. "Fleet CPU (average %)". */
   readonly title: string;
+  /** CloudWatch namespace, e.g. `AWS/RDS`. */
   readonly namespace: string;
+  /** CloudWatch metric name. */
   readonly metricName: string;
+  /** Metric dimensions, e.g. `{ DBInstanceIdentifier: "…" }`. */
   readonly dimensions: Readonly<Record<string, pulumi.Input<string>>>;
   /** CloudWatch statistic: Average, Sum, Maximum, Minimum, SampleCount or a percentile such as p99. */
   readonly stat: string;
@@ -49,7 +53,8 @@ export interface DatabaseRef {
   /** The writer's host name (no port). */
   readonly writerHost: pulumi.Input<string>;
   /** One host name per read replica (may be empty). */
-  readonly readerHosts: pulumi.Input<readonly string[]>;
+  readonly readerHosts: pulumi.Input<string[]>;
+  /** The MySQL port. */
   readonly port: pulumi.Input<number>;
   /** ARN of the Secrets Manager secret holding the credentials. */
   readonly secretArn: pulumi.Input<string>;

@@ -24,15 +24,58 @@ export type NatMode = "perAz" | "single" | "instance" | "instancePerAz" | "none"
 
 /** Per-tier CIDR blocks, index-aligned with `availabilityZones`. */
 export interface SubnetCidrs {
-  readonly public: readonly string[];
-  readonly app: readonly string[];
-  readonly data: readonly string[];
+  /** One public subnet block per AZ (load balancers, NAT, bastion). */
+  readonly public: string[];
+  /** One app subnet block per AZ (egress through NAT). */
+  readonly app: string[];
+  /** One data subnet block per AZ (no route to the internet). */
+  readonly data: string[];
 }
 
+/** Subnet prefix lengths for automatic planning, 16 to 28. */
+export interface SubnetMasks {
+  /** Prefix length of each public subnet. @default 24 */
+  readonly public?: number;
+  /** Prefix length of each app subnet. @default 22 */
+  readonly app?: number;
+  /** Prefix length of each data subnet. @default 24 */
+  readonly data?: number;
+}
+
+/** Options of the NAT instances. */
+export interface NatInstanceArgs {
+  /** EC2 instance type; Graviton types need no change: the AMI follows the architecture. @default "t4g.nano" */
+  readonly instanceType?: string;
+}
+
+/** VPC flow logs, always on (NET-5). */
+export interface FlowLogsArgs {
+  /** Days CloudWatch Logs keeps the flow logs (a value CloudWatch allows). @default 365 */
+  readonly retentionInDays?: number;
+  /** Also deliver to this S3 bucket, as hourly-partitioned Parquet that Athena can query. @default none */
+  readonly s3BucketArn?: string;
+}
+
+/** A bastion host for SSH from known networks. */
+export interface BastionArgs {
+  /** CIDRs allowed to SSH (port 22) to the bastion; specific networks, never `0.0.0.0/0`. */
+  readonly allowedCidrs: string[];
+  /** A bastion in every AZ's public subnet (seed 003), instead of one in the first. @default false */
+  readonly perAz?: boolean;
+  /** EC2 instance type of the bastion. @default "t4g.nano" */
+  readonly instanceType?: string;
+  /** An EC2 key pair for plain SSH; leave out to reach the host through Session Manager only. @default none */
+  readonly keyName?: string;
+}
+
+/**
+ * Arguments of HaVpc. Array and object types are the mutable forms Pulumi's schema inference reads
+ * (`string[]`, named interfaces); `natMode` is a `string` checked at construction against `NatMode`.
+ */
 export interface HaVpcArgs {
   /** AZ names, at least 2, distinct, all in the provider's region; e.g. `["ap-northeast-2a", "ap-northeast-2c"]`. */
-  readonly availabilityZones: readonly string[];
-  /** @default "172.31.0.0/16" */
+  readonly availabilityZones: string[];
+  /** The VPC's IPv4 block, /16 to /28. @default "172.31.0.0/16" */
   readonly cidrBlock?: string;
   /**
    * The exact CIDR of every subnet (the seed plan: public `172.31.10.0/24`, `172.31.20.0/24`; app `.11`, `.21`;
@@ -40,35 +83,23 @@ export interface HaVpcArgs {
    */
   readonly subnetCidrs?: SubnetCidrs;
   /** Subnet sizes for automatic planning (ignored with `subnetCidrs`). @default { public: 24, app: 22, data: 24 } */
-  readonly subnetMasks?: { readonly public?: number; readonly app?: number; readonly data?: number };
-  /** @default "perAz" */
-  readonly natMode?: NatMode;
+  readonly subnetMasks?: SubnetMasks;
+  /**
+   * How app subnets reach the internet: `perAz`, `single`, `instance`, `instancePerAz` or `none` (the
+   * `NatMode` type says what each means). @default "perAz"
+   */
+  readonly natMode?: string;
   /** Options of the NAT instances; only with `natMode: "instance"` or `"instancePerAz"`. */
-  readonly natInstance?: {
-    /** Graviton instance types need no change: the AMI follows the architecture. @default "t4g.nano" */
-    readonly instanceType?: string;
-  };
-  readonly flowLogs?: {
-    /** Days CloudWatch Logs keeps the flow logs (a value CloudWatch allows). @default 365 */
-    readonly retentionInDays?: number;
-    /** Also deliver to this S3 bucket, as hourly-partitioned Parquet that Athena can query. @default none */
-    readonly s3BucketArn?: string;
-  };
+  readonly natInstance?: NatInstanceArgs;
+  /** Flow-log retention and an optional extra S3 destination. @default { retentionInDays: 365 } */
+  readonly flowLogs?: FlowLogsArgs;
   /**
    * A bastion host in the first public subnet (or one per AZ), SSH only from these CIDRs. Without it, operators
    * use Systems Manager Session Manager, which needs no inbound port at all (the default, and the recommended
    * path; the README shows port forwarding to the database through it).
    * @default none
    */
-  readonly bastion?: {
-    readonly allowedCidrs: readonly string[];
-    /** A bastion in every AZ's public subnet (seed 003), instead of one in the first. @default false */
-    readonly perAz?: boolean;
-    /** @default "t4g.nano" */
-    readonly instanceType?: string;
-    /** An EC2 key pair for plain SSH; leave out to reach the host through Session Manager only. @default none */
-    readonly keyName?: string;
-  };
+  readonly bastion?: BastionArgs;
   /** An S3 gateway endpoint on the app and data route tables, so S3 traffic skips NAT (and its charges). @default true */
   readonly s3GatewayEndpoint?: boolean;
   /**

@@ -57,14 +57,14 @@ function subnetSpecs(args: ValidHaVpcArgs): awsx.types.input.ec2.SubnetSpecArgs[
 export class HaVpc extends pulumi.ComponentResource implements NetworkRef {
   readonly vpcId: pulumi.Output<string>;
   readonly cidrBlock: pulumi.Output<string>;
-  readonly availabilityZones: readonly string[];
+  readonly availabilityZones: string[];
   /** Per AZ, index-aligned with `availabilityZones`. */
   readonly publicSubnetIds: pulumi.Output<string>[];
   readonly appSubnetIds: pulumi.Output<string>[];
   readonly dataSubnetIds: pulumi.Output<string>[];
   readonly appRouteTableIds: pulumi.Output<string>[];
   readonly dataRouteTableIds: pulumi.Output<string>[];
-  readonly natMode: pulumi.Output<NatMode>;
+  readonly natMode: pulumi.Output<string>;
   readonly flowLogGroupName: pulumi.Output<string>;
   /** Present only with a bastion: give it to WebFleet and MonitoredDatabase as a trusted SSH/MySQL source. */
   readonly bastionSecurityGroupId?: pulumi.Output<string>;
@@ -73,22 +73,22 @@ export class HaVpc extends pulumi.ComponentResource implements NetworkRef {
   /** Every NAT instance, index-aligned with `availabilityZones` in `instancePerAz` mode. */
   readonly natInstanceIds?: pulumi.Output<string>[];
 
-  constructor(name: string, rawArgs: HaVpcArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: HaVpcArgs, opts?: pulumi.ComponentResourceOptions) {
     // Validate before anything exists: a bad argument must not leave half a network behind (ALL-1).
-    const args = validateHaVpcArgs(name, rawArgs);
+    const valid = validateHaVpcArgs(name, args);
     super("cloudblocks:index:HaVpc", name, {}, withCostAllocationTag(name, opts));
-    const azs = args.availabilityZones;
+    const azs = valid.availabilityZones;
 
     const vpc = new awsx.ec2.Vpc(
       `${name}-vpc`,
       {
-        cidrBlock: args.cidrBlock,
+        cidrBlock: valid.cidrBlock,
         availabilityZoneNames: [...azs],
         enableDnsHostnames: true,
         enableDnsSupport: true,
         subnetStrategy: "Auto",
-        subnetSpecs: subnetSpecs(args),
-        natGateways: { strategy: natStrategy[args.natMode] },
+        subnetSpecs: subnetSpecs(valid),
+        natGateways: { strategy: natStrategy[valid.natMode] },
       },
       // The SDK does not hand a parent's providers down to a remote component: pass ours explicitly, or awsx
       // would build the VPC with the default provider (another region or account, and no default tags).
@@ -105,7 +105,7 @@ export class HaVpc extends pulumi.ComponentResource implements NetworkRef {
       return providerRegion;
     });
     this.vpcId = pulumi.all([vpc.vpcId, region]).apply(([id]) => id);
-    this.cidrBlock = pulumi.output(args.cidrBlock);
+    this.cidrBlock = pulumi.output(valid.cidrBlock);
     this.availabilityZones = azs;
     const perAz = (ids: pulumi.Output<string[]>) => azs.map((_, i) => ids.apply((list) => list[i]!));
     this.publicSubnetIds = perAz(vpc.publicSubnetIds);
@@ -116,7 +116,7 @@ export class HaVpc extends pulumi.ComponentResource implements NetworkRef {
       aws.ec2.getRouteTableOutput({ subnetId }, { parent: this, dependsOn: [vpc] }).routeTableId;
     this.appRouteTableIds = this.appSubnetIds.map(routeTableOf);
     this.dataRouteTableIds = this.dataSubnetIds.map(routeTableOf);
-    this.natMode = pulumi.output(args.natMode);
+    this.natMode = pulumi.output(valid.natMode);
 
     // EC2.2 / NET-6: adopt the default security group and strip every rule from it.
     new aws.ec2.DefaultSecurityGroup(
@@ -125,9 +125,9 @@ export class HaVpc extends pulumi.ComponentResource implements NetworkRef {
       { parent: this },
     );
 
-    this.flowLogGroupName = createFlowLogs(name, { vpcId: this.vpcId, ...args.flowLogs }, this).name;
+    this.flowLogGroupName = createFlowLogs(name, { vpcId: this.vpcId, ...valid.flowLogs }, this).name;
 
-    if (args.s3GatewayEndpoint) {
+    if (valid.s3GatewayEndpoint) {
       new aws.ec2.VpcEndpoint(
         `${name}-s3-endpoint`,
         {
@@ -140,7 +140,7 @@ export class HaVpc extends pulumi.ComponentResource implements NetworkRef {
       );
     }
 
-    if (args.natMode === "instance" || args.natMode === "instancePerAz") {
+    if (valid.natMode === "instance" || valid.natMode === "instancePerAz") {
       const appRouteTable = (i: number) => ({
         availabilityZone: azs[i]!,
         routeTableId: this.appRouteTableIds[i]!,
@@ -149,11 +149,11 @@ export class HaVpc extends pulumi.ComponentResource implements NetworkRef {
         name,
         {
           vpcId: this.vpcId,
-          vpcCidr: args.cidrBlock,
-          instanceType: args.natInstance?.instanceType ?? "t4g.nano",
+          vpcCidr: valid.cidrBlock,
+          instanceType: valid.natInstance?.instanceType ?? "t4g.nano",
           // instance: one NAT in the first AZ for every app subnet; instancePerAz: each AZ its own.
           instances:
-            args.natMode === "instance"
+            valid.natMode === "instance"
               ? [
                   {
                     availabilityZone: azs[0]!,
@@ -167,7 +167,7 @@ export class HaVpc extends pulumi.ComponentResource implements NetworkRef {
                   publicSubnetId: this.publicSubnetIds[i]!,
                   appRouteTables: [appRouteTable(i)],
                 })),
-          alarmTopicArn: args.alarmTopicArn,
+          alarmTopicArn: valid.alarmTopicArn,
           region,
         },
         this,
@@ -176,8 +176,8 @@ export class HaVpc extends pulumi.ComponentResource implements NetworkRef {
       this.natInstanceId = this.natInstanceIds[0];
     }
 
-    if (args.bastion) {
-      const { perAz, ...bastion } = args.bastion;
+    if (valid.bastion) {
+      const { perAz, ...bastion } = valid.bastion;
       this.bastionSecurityGroupId = createBastion(
         name,
         {

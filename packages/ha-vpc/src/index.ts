@@ -1,4 +1,14 @@
 export { HaVpc } from "./ha-vpc";
-export { haVpcArgsSchema, LOG_RETENTION_DAYS, type HaVpcArgs, type NatMode, type SubnetCidrs } from "./args";
+export {
+  haVpcArgsSchema,
+  LOG_RETENTION_DAYS,
+  type BastionArgs,
+  type FlowLogsArgs,
+  type HaVpcArgs,
+  type NatInstanceArgs,
+  type NatMode,
+  type SubnetCidrs,
+  type SubnetMasks,
+} from "./args";
 export { natUserData } from "./nat-instance";
 export { validateHaVpcArgs, MAX_HA_VPC_NAME } from "./validate";

@@ -10,7 +10,7 @@ export interface ReadReplicaSpec {
    * @default the AZ suffix (`c` for `ap-northeast-2c`)
    */
   readonly key?: string;
-  /** @default the primary's `instanceClass` */
+  /** DB instance class of the replica. @default the primary's `instanceClass` */
   readonly instanceClass?: string;
 }
 
@@ -67,7 +67,7 @@ export interface MonitoredDatabaseArgs {
    * arguments (storage, `multiAz`, replicas) are refused with Aurora, `readerCount` without it.
    * @default "mysql"
    */
-  readonly engine?: "mysql" | "aurora-mysql";
+  readonly engine?: string;
   /**
    * RDS for MySQL: `8.0`, `8.4` or a full version (8.0.28+). Aurora: `8.0.mysql_aurora.3.xx.y`.
    * @default "8.4" (mysql), "8.0.mysql_aurora.3.10.1" (aurora-mysql)
@@ -95,7 +95,7 @@ export interface MonitoredDatabaseArgs {
    */
   readonly readReplicaCount?: number;
   /** Explicit read replicas (at most 15). Mutually exclusive with `readReplicaCount`. @default none */
-  readonly readReplicas?: readonly ReadReplicaSpec[];
+  readonly readReplicas?: ReadReplicaSpec[];
 
   /** Master user name: letters and digits, starts with a letter, at most 16 characters, not reserved (`admin`, `root`…). @default "dbadmin" */
   readonly masterUsername?: string;
@@ -131,7 +131,9 @@ export interface MonitoredDatabaseArgs {
    * `true` requires a supporting class.
    * @default "auto"
    */
-  readonly performanceInsights?: boolean | "auto";
-  /** Alarm thresholds; see {@link DatabaseAlarmThresholds} for each default. */
+  // `any`: Pulumi's schema has no `boolean | "auto"` (a union); the value is checked at construction.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly performanceInsights?: any;
+  /** Alarm thresholds; see `DatabaseAlarmThresholds` for each default. */
   readonly alarms?: DatabaseAlarmThresholds;
 }

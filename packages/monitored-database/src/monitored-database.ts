@@ -64,7 +64,7 @@ export class MonitoredDatabase extends pulumi.ComponentResource {
    * Metrics for a dashboard (CPU, connections, storage, memory, latency, replica lag). A plain list, not an
    * Output, so a dashboard can lay out its widgets when the program is constructed.
    */
-  readonly metrics: readonly MetricDescriptor[];
+  readonly metrics: MetricDescriptor[];
   /**
    * What an app tier needs to connect (give it to `WebFleet`'s `database`): writer and reader hosts, port, the
    * master secret's ARN and the key that encrypts it. Never the password.
@@ -131,7 +131,7 @@ export class MonitoredDatabase extends pulumi.ComponentResource {
     this.alarmArns = built.alarmArns;
     this.kmsKeyArn = kmsKeyArn;
     this.parameterGroupName = built.parameterGroupName;
-    this.metrics = built.metrics;
+    this.metrics = [...built.metrics];
     this.connection = {
       writerHost: this.address,
       readerHosts: this.readerAddresses,
@@ -158,7 +158,7 @@ export class MonitoredDatabase extends pulumi.ComponentResource {
     });
   }
 
-  /** DB-1 … DB-7: RDS for MySQL 8, a (Multi-AZ) primary and read replicas, with their groups, logs and alarms. */
+  /** DB-1 … DB-7: RDS for MySQL 8, a (Multi-AZ) primary and read replicas, with their groups, logs and alarms. @internal */
   private buildRdsMysql(
     name: string,
     args: MonitoredDatabaseArgs,
@@ -345,7 +345,7 @@ export class MonitoredDatabase extends pulumi.ComponentResource {
     };
   }
 
-  /** A customer managed key with yearly rotation (KMS.4); protected with the primary, as losing it loses the data. */
+  /** A customer managed key with yearly rotation (KMS.4); protected with the primary, as losing it loses the data. @internal */
   private createKey(name: string, r: ResolvedArgs): pulumi.Output<string> {
     const key = new aws.kms.Key(
       `${name}-key`,
@@ -359,7 +359,7 @@ export class MonitoredDatabase extends pulumi.ComponentResource {
     return key.arn;
   }
 
-  /** DB-4: MySQL only from the groups (and CIDRs, if asked) the caller trusts; one rule resource per stable key. */
+  /** DB-4: MySQL only from the groups (and CIDRs, if asked) the caller trusts; one rule resource per stable key. @internal */
   private createSecurityGroup(name: string, args: MonitoredDatabaseArgs): aws.ec2.SecurityGroup {
     const securityGroup = new aws.ec2.SecurityGroup(
       `${name}-sg`,
@@ -400,7 +400,7 @@ export class MonitoredDatabase extends pulumi.ComponentResource {
     return securityGroup;
   }
 
-  /** RDS.20–22: instance, parameter group and security group events go to the alarm topic. */
+  /** RDS.20–22: instance, parameter group and security group events go to the alarm topic. @internal */
   private subscribeToEvents(
     name: string,
     topicArn: pulumi.Input<string>,

@@ -33,7 +33,7 @@ describe("testkit load time: what it skips, without changing what runs", () => {
 
   it("a deferred module loads on first use and then answers with the real module's values", () => {
     const file = fixtureModule();
-    deferModule(file, { importStar: false });
+    deferModule(file, { esModule: false });
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const standIn = require(file) as { answer: number; double(n: number): number };
     expect((globalThis as Loads).loads, "loaded before use").to.equal(undefined);
@@ -52,7 +52,7 @@ describe("testkit load time: what it skips, without changing what runs", () => {
 
   it("a module imported with TypeScript's __importStar stays unloaded at import time", () => {
     const file = fixtureModule();
-    deferModule(file, { importStar: true });
+    deferModule(file, { esModule: true });
     // What `import * as x from "…"` compiles to in the SDK: a module saying __esModule is used as it is.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const imported = require(file) as { __esModule?: boolean; answer: number };
@@ -62,15 +62,37 @@ describe("testkit load time: what it skips, without changing what runs", () => {
     expect((globalThis as Loads).loads).to.equal(1);
   });
 
-  it("finds what it defers in the installed @pulumi/pulumi (an SDK that moved them would quietly cost 0.5 s a process)", () => {
-    const files = pulumiModulesToDefer().map((m) => m.file);
-    expect(
-      files.map((f) => path.relative(path.resolve(require.resolve("@pulumi/pulumi"), "..", ".."), f)),
-    ).to.deep.equal([
-      path.join("pulumi", "typescript-shim.js"),
-      path.join("..", "@npmcli", "arborist", "lib", "index.js"),
+  it("a module imported with __importDefault and called as a function stays unloaded until the call", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "cloudblocks-defer-"));
+    const file = path.join(dir, "normalize.js");
+    writeFileSync(
+      file,
+      "globalThis.loads = (globalThis.loads ?? 0) + 1;\nmodule.exports = (data) => ({ ...data, ok: true });\n",
+    );
+    deferModule(file, { esModule: false, callable: true });
+    // What `import normalize from "…"` compiles to: a module not saying __esModule is wrapped as the default.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(file) as { __esModule?: boolean } & ((data: object) => object);
+    const imported = mod && mod.__esModule ? mod : { default: mod };
+    expect((globalThis as Loads).loads).to.equal(undefined);
+    expect((imported as { default: (data: object) => object }).default({ name: "x" })).to.deep.equal({
+      name: "x",
+      ok: true,
+    });
+    expect((globalThis as Loads).loads).to.equal(1);
+  });
+
+  it("finds what it defers in the installed SDKs (an SDK that moved them would quietly cost 0.5 s a process)", () => {
+    const modules = path.resolve(require.resolve("@pulumi/pulumi"), "..", "..", "..");
+    const files = pulumiModulesToDefer().map((m) => path.relative(modules, m.file));
+    expect(files).to.deep.equal([
+      path.join("@pulumi", "pulumi", "typescript-shim.js"),
+      path.join("@npmcli", "arborist", "lib", "index.js"),
+      path.join("normalize-package-data", "lib", "normalize.js"),
+      path.join("@aws-sdk", "client-ecs", "dist-cjs", "index.js"),
     ]);
-    for (const file of files) expect(existsSync(file), file).to.equal(true);
+    for (const file of pulumiModulesToDefer().map((m) => m.file))
+      expect(existsSync(file), file).to.equal(true);
   });
 
   it("under the mocks, the SDK's debug promises record no stack unless PULUMI_DEBUG_PROMISE_LEAKS asks for one", async () => {

@@ -883,3 +883,202 @@ describe("r-events: AWS rules of Lambda event source mappings", () => {
     );
   });
 });
+
+describe("r-follow", () => {
+  const FLOW = "aws:ec2/flowLog:FlowLog";
+  const SUBNET = "aws:ec2/subnet:Subnet";
+  const origin = (type: string, tf: string) => {
+    const s = table.sources[table.types[type]!.src]!;
+    return `[provider rule: ${s.repo}@${s.commit.slice(0, 12)} ${s.file} (${tf})]`;
+  };
+  const flow = {
+    vpcId: "vpc-1",
+    logDestinationType: "s3",
+    logDestination: "arn:aws:s3:::logs",
+    trafficType: "ALL",
+  };
+
+  it("flow-log and subnet enums come from the EC2 model (TrafficType, LogDestinationType, DestinationFileFormat, HostnameType)", () => {
+    expect(refused(FLOW, { ...flow, destinationOptions: { fileFormat: "parquet" } })).to.equal(undefined);
+    expect(refused(FLOW, { ...flow, trafficType: "all" })).to.equal(
+      `${FLOW} "r": trafficType: got "all"; allowed: one of "ACCEPT", "REJECT", "ALL" ${origin(FLOW, "traffic_type")}`,
+    );
+    expect(refused(FLOW, { ...flow, logDestinationType: "cloudwatch" })).to.equal(
+      `${FLOW} "r": logDestinationType: got "cloudwatch"; allowed: one of "cloud-watch-logs", "s3", ` +
+        `"kinesis-data-firehose" ${origin(FLOW, "log_destination_type")}`,
+    );
+    expect(refused(FLOW, { ...flow, destinationOptions: { fileFormat: "json" } })).to.match(
+      /^aws:ec2\/flowLog:FlowLog "r": destinationOptions\.fileFormat: got "json"; allowed: one of "plain-text", "parquet" /,
+    );
+    const subnet = { vpcId: "vpc-1", cidrBlock: "10.0.0.0/24" };
+    expect(refused(SUBNET, { ...subnet, privateDnsHostnameTypeOnLaunch: "resource-name" })).to.equal(
+      undefined,
+    );
+    expect(refused(SUBNET, { ...subnet, privateDnsHostnameTypeOnLaunch: "dns-name" })).to.equal(
+      `${SUBNET} "r": privateDnsHostnameTypeOnLaunch: got "dns-name"; allowed: one of "ip-name", "resource-name" ` +
+        origin(SUBNET, "private_dns_hostname_type_on_launch"),
+    );
+    expect(table.sources[table.types[FLOW]!.enumSrc![0]!]!.repo).to.equal("boto/botocore");
+  });
+
+  it("the ingress rule is read from the shared rule schema the egress rule uses (security_group_id Required)", () => {
+    const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+    const EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+    const rule = {
+      securityGroupId: "sg-1",
+      ipProtocol: "tcp",
+      fromPort: 443,
+      toPort: 443,
+      cidrIpv4: "10.0.0.0/16",
+    };
+    expect(table.sources[table.types[INGRESS]!.src]).to.deep.equal(table.sources[table.types[EGRESS]!.src]);
+    expect(refused(INGRESS, rule)).to.equal(undefined);
+    expect(refused(INGRESS, { ...rule, securityGroupId: undefined })).to.equal(
+      `${INGRESS} "r": securityGroupId: got nothing; allowed: a value (the provider requires it) ` +
+        origin(INGRESS, "security_group_id"),
+    );
+    expect(refused(INGRESS, { ...rule, toPort: 65536 })).to.match(
+      /toPort: got 65536; allowed: -1 to 65535 \[provider rule: hashicorp\/terraform-provider-aws@d2b7f56a7c45 /,
+    );
+  });
+  it("StartInstanceRefresh: maxHealthyPercentage at most 100 above minHealthyPercentage (provider defaults 100 and 90)", () => {
+    const ASG = "aws:autoscaling/group:Group";
+    const doc =
+      "[AWS rule: https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_RefreshPreferences.html (MaxHealthyPercentage)]";
+    const asg = (preferences: Record<string, unknown>) => ({
+      maxSize: 4,
+      minSize: 2,
+      launchTemplate: { id: "lt-1", version: "$Latest" },
+      vpcZoneIdentifiers: ["subnet-1"],
+      instanceRefresh: { strategy: "Rolling", preferences },
+    });
+    expect(refused(ASG, asg({ minHealthyPercentage: 100, maxHealthyPercentage: 200 }))).to.equal(undefined);
+    expect(refused(ASG, asg({ minHealthyPercentage: 90, maxHealthyPercentage: 190 }))).to.equal(undefined);
+    expect(refused(ASG, asg({ minHealthyPercentage: 90, maxHealthyPercentage: 200 }))).to.equal(
+      `${ASG} "r": instanceRefresh.preferences.maxHealthyPercentage: got 200 with minHealthyPercentage 90; ` +
+        `allowed: at most 100 above minHealthyPercentage (≤ 190) ${doc}`,
+    );
+    // an unset minimum is the provider's default 90
+    expect(refused(ASG, asg({ maxHealthyPercentage: 195 }))).to.match(
+      /got 195 with minHealthyPercentage 90;/,
+    );
+  });
+});
+
+describe("r-extra", () => {
+  // types beyond the two plans: MonitoredDatabase's Aurora path, WebFleet's existing-listener rules, the pipeline's
+  // Lambda permissions
+  const CLUSTER = "aws:rds/cluster:Cluster";
+  const MEMBER = "aws:rds/clusterInstance:ClusterInstance";
+  const CLUSTER_PARAMS = "aws:rds/clusterParameterGroup:ClusterParameterGroup";
+  const RULE = "aws:lb/listenerRule:ListenerRule";
+  const PERMISSION = "aws:lambda/permission:Permission";
+  const src = (type: string, tf: string) => {
+    const s = table.sources[table.types[type]!.src]!;
+    return `[provider rule: ${s.repo}@${s.commit.slice(0, 12)} ${s.file} (${tf})]`;
+  };
+  const okCluster = { engine: "aurora-mysql" };
+  const okRule = {
+    listenerArn: `arn:aws:elasticloadbalancing:${REGION}:123456789012:listener/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2`,
+    actions: [
+      {
+        type: "forward",
+        targetGroupArn: `arn:aws:elasticloadbalancing:${REGION}:123456789012:targetgroup/web/73e2d6bc24d8a067`,
+      },
+    ],
+    conditions: [{ pathPattern: { values: ["/api/*"] } }],
+  };
+  const okPermission = {
+    action: "lambda:InvokeFunction",
+    function: `arn:aws:lambda:${REGION}:123456789012:function:report`,
+    principal: "events.amazonaws.com",
+  };
+
+  it('enumeration with Go append(…, ""): an Aurora cluster\'s engine mode', () => {
+    for (const engineMode of ["provisioned", "serverless", ""])
+      expect(refused(CLUSTER, { ...okCluster, engineMode })).to.equal(undefined);
+    expect(refused(CLUSTER, { ...okCluster, engineMode: "serverlessv2" })).to.equal(
+      `${CLUSTER} "r": engineMode: got "serverlessv2"; allowed: one of "global", "multimaster", "parallelquery", ` +
+        `"provisioned", "serverless", "" ${src(CLUSTER, "engine_mode")}`,
+    );
+  });
+
+  it("Any(pattern built with fmt.Sprintf, enumeration): a cluster's engine", () => {
+    expect(refused(CLUSTER, { engine: "custom-oracle-ee" })).to.equal(undefined);
+    expect(refused(CLUSTER, { engine: "aurora" })).to.equal(
+      `${CLUSTER} "r": engine: got "aurora"; allowed: matching /^custom-.*$/ (must begin with custom-) or one of ` +
+        `"aurora-mysql", "aurora-postgresql", "mysql", "postgres" ${src(CLUSTER, "engine")}`,
+    );
+    expect(
+      refused(MEMBER, { clusterIdentifier: "c", engine: "aurora", instanceClass: "db.r6g.large" }),
+    ).to.match(/^aws:rds\/clusterInstance:ClusterInstance "r": engine: got "aurora"; allowed: matching/);
+  });
+
+  it("ranges: cluster backup retention at most 35 days, Serverless v2 capacity 1–256 ACUs", () => {
+    expect(refused(CLUSTER, { ...okCluster, backupRetentionPeriod: 35 })).to.equal(undefined);
+    expect(refused(CLUSTER, { ...okCluster, backupRetentionPeriod: 36 })).to.equal(
+      `${CLUSTER} "r": backupRetentionPeriod: got 36; allowed: at most 35 ${src(CLUSTER, "backup_retention_period")}`,
+    );
+    expect(
+      refused(CLUSTER, {
+        ...okCluster,
+        serverlessv2ScalingConfiguration: { maxCapacity: 0.5, minCapacity: 0 },
+      }),
+    ).to.equal(
+      `${CLUSTER} "r": serverlessv2ScalingConfiguration.maxCapacity: got 0.5; allowed: 1 to 256 ` +
+        src(CLUSTER, "serverlessv2_scaling_configuration.0.max_capacity"),
+    );
+  });
+
+  it("Any(IntInSlice, All(…)): a cluster member's Performance Insights retention (7, 731 or a multiple of 31)", () => {
+    const member = (days: number) => ({
+      clusterIdentifier: "c",
+      engine: "aurora-mysql",
+      instanceClass: "db.r6g.large",
+      performanceInsightsRetentionPeriod: days,
+    });
+    for (const days of [7, 62, 731]) expect(refused(MEMBER, member(days))).to.equal(undefined);
+    expect(refused(MEMBER, member(8))).to.equal(
+      `${MEMBER} "r": performanceInsightsRetentionPeriod: got 8; allowed: one of 7, 731 or at least 7 and at most ` +
+        `731 and a multiple of 31 ${src(MEMBER, "performance_insights_retention_period")}`,
+    );
+  });
+
+  it("botocore enum, any case: a cluster parameter's apply method", () => {
+    const group = (applyMethod: string) => ({
+      family: "aurora-mysql8.0",
+      parameters: [{ name: "require_secure_transport", value: "ON", applyMethod }],
+    });
+    expect(refused(CLUSTER_PARAMS, group("PENDING-REBOOT"))).to.equal(undefined);
+    expect(refused(CLUSTER_PARAMS, group("later"))).to.equal(
+      `${CLUSTER_PARAMS} "r": parameters[0].applyMethod: got "later"; allowed: one of "immediate", "pending-reboot" ` +
+        `(any case) ${src(CLUSTER_PARAMS, "parameter.*.apply_method")}`,
+    );
+  });
+
+  it("validListenerRulePriority modelled from its source: 1–50000, or 99999 for the default rule", () => {
+    for (const priority of [1, 50000, 99999])
+      expect(refused(RULE, { ...okRule, priority })).to.equal(undefined);
+    for (const priority of [0, 50001])
+      expect(refused(RULE, { ...okRule, priority })).to.equal(
+        `${RULE} "r": priority: got ${priority}; allowed: 1 to 50000 or one of 99999 ${src(RULE, "priority")}`,
+      );
+  });
+
+  it("package helpers with a local pattern and leading comments: a permission's action and statement id", () => {
+    expect(refused(PERMISSION, okPermission)).to.equal(undefined);
+    expect(refused(PERMISSION, { ...okPermission, action: "lambda:*" })).to.equal(undefined);
+    expect(refused(PERMISSION, { ...okPermission, action: "InvokeFunction" })).to.equal(
+      `${PERMISSION} "r": action: got "InvokeFunction"; allowed: matching /^(lambda:[*]|lambda:[A-Za-z]+|[*])$/ ` +
+        `(must be a valid action (usually starts with lambda:)) ${src(PERMISSION, "action")}`,
+    );
+    expect(refused(PERMISSION, { ...okPermission, statementId: "allow events" })).to.equal(
+      `${PERMISSION} "r": statementId: got "allow events"; allowed: matching /^[0-9A-Za-z_-]+$/ (must contain ` +
+        `alphanumeric, underscores or dashes only) and 1 to 100 characters ${src(PERMISSION, "statement_id")}`,
+    );
+    expect(refused(PERMISSION, { ...okPermission, functionUrlAuthType: "none" })).to.equal(
+      `${PERMISSION} "r": functionUrlAuthType: got "none"; allowed: one of "NONE", "AWS_IAM" ` +
+        src(PERMISSION, "function_url_auth_type"),
+    );
+  });
+});

@@ -1,9 +1,30 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { DatabaseRef, NetworkRef } from "@cloudblocks/component-kit";
-import type { PolicyStatement } from "./iam-document";
 
 /** Scaling driven by average fleet CPU (WEB-6). */
 export type ScalingMode = "target-tracking" | "step" | "none";
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- fields that take a string or a list (see below) */
+/**
+ * An IAM policy statement for the instance role. `Action`, `Resource`, `Principal` and `Condition` take a
+ * string or a list, a union Pulumi's package schema cannot express, so they are `any` here and checked at
+ * construction; every `PolicyStatement` fits.
+ */
+export interface InstancePolicyStatement {
+  /** Statement id. */
+  readonly Sid?: string;
+  /** `Allow` or `Deny`. */
+  readonly Effect: string;
+  /** An IAM action or a list of them, e.g. `"s3:GetObject"`; never `*`. */
+  readonly Action: any;
+  /** A resource ARN or a list of them. */
+  readonly Resource?: any;
+  /** Who the statement applies to (rarely needed in a role's own policy). */
+  readonly Principal?: any;
+  /** IAM condition operators to keys to values. */
+  readonly Condition?: any;
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** A recurring capacity change for a predictable peak (WEB-6), e.g. weekday evenings. */
 export interface ScheduledAction {
@@ -21,8 +42,8 @@ export interface ScheduledAction {
 
 /** Predictive scaling on CPU (WEB-6, optional). */
 export interface PredictiveScalingArgs {
-  /** `ForecastOnly` to evaluate forecasts without acting on them. @default "ForecastOnly" */
-  readonly mode?: "ForecastOnly" | "ForecastAndScale";
+  /** `ForecastOnly` to evaluate forecasts without acting on them, or `ForecastAndScale`. @default "ForecastOnly" */
+  readonly mode?: string;
   /** Average CPU the forecast plans capacity for. @default 75 */
   readonly cpuTargetPercent?: number;
 }
@@ -34,13 +55,13 @@ export interface SpotMixArgs {
   /** Share of on-demand above the base, 0–100. @default 50 */
   readonly onDemandPercentageAboveBase?: number;
   /** Instance types spot may use (more types, fewer interruptions). @default [instanceType] */
-  readonly instanceTypes?: readonly string[];
+  readonly instanceTypes?: string[];
 }
 
 /** An extra target group on the fleet's instances, reached by path patterns (WEB-12). */
 export interface PathRoute {
   /** Listener path patterns, e.g. `["/members/*"]` (1–5 values). */
-  readonly pathPatterns: readonly string[];
+  readonly pathPatterns: string[];
   /** Listener rule priority, 1–50000, unique per listener. */
   readonly priority: number;
   /** Port the instances serve this route on. @default 80 */
@@ -56,7 +77,7 @@ export interface ExistingListenerArgs {
   /** The ALB's security group: the only source allowed into this fleet's app security group. */
   readonly albSecurityGroupId: pulumi.Input<string>;
   /** Path patterns routed to this fleet, e.g. `["/orders/*"]` (1–5 values). */
-  readonly pathPatterns: readonly string[];
+  readonly pathPatterns: string[];
   /** Listener rule priority, 1–50000, unique per listener. */
   readonly priority: number;
 }
@@ -114,7 +135,7 @@ export interface WebFleetArgs {
    */
   readonly appBootstrap?: string;
   /**
-   * The database the app uses (`MonitoredDatabase.connection`, or any {@link DatabaseRef}). Instances get
+   * The database the app uses (`MonitoredDatabase.connection`, or any `DatabaseRef`). Instances get
    * `/etc/app/database.env` (writer and reader hosts, port, secret ARN, region, CA bundle path — never the
    * password) and the RDS CA bundle; the instance role may read that one secret and decrypt with that one key
    * through Secrets Manager only. @default undefined (no database)
@@ -129,14 +150,14 @@ export interface WebFleetArgs {
   /** Extra managed policies for the instance role, by a stable key. @default {} */
   readonly instancePolicyArns?: Readonly<Record<string, pulumi.Input<string>>>;
   /** Extra inline statements for the instance role (e.g. read one secret). @default [] */
-  readonly instancePolicyStatements?: readonly PolicyStatement[];
+  readonly instancePolicyStatements?: InstancePolicyStatement[];
 
   // ---- capacity (WEB-2, WEB-7)
-  /** @default 2 */
+  /** Smallest fleet. @default 2 */
   readonly minSize?: number;
   /** Capacity at creation; later deploys never reset it (scaling owns it). @default 2 */
   readonly desiredCapacity?: number;
-  /** @default 4 */
+  /** Largest fleet. @default 4 */
   readonly maxSize?: number;
   /**
    * Seconds a new instance has before failed ELB health checks replace it; at least the boot script's worst
@@ -158,8 +179,8 @@ export interface WebFleetArgs {
   readonly spot?: SpotMixArgs;
 
   // ---- scaling (WEB-6)
-  /** @default "target-tracking" */
-  readonly scalingMode?: ScalingMode;
+  /** CPU scaling: `target-tracking`, `step` or `none` (`ScalingMode`). @default "target-tracking" */
+  readonly scalingMode?: string;
   /** Average CPU target tracking holds. @default 75 */
   readonly cpuTargetPercent?: number;
   /** Step mode: add an instance at CPU ≥ this. @default 75 */
@@ -172,15 +193,15 @@ export interface WebFleetArgs {
   readonly predictiveScaling?: PredictiveScalingArgs;
 
   // ---- target group (WEB-4)
-  /** @default "/" */
+  /** Target group health check path. @default "/" */
   readonly healthCheckPath?: string;
-  /** @default 10 */
+  /** Seconds between health checks. @default 10 */
   readonly healthCheckIntervalSeconds?: number;
-  /** @default 5 */
+  /** Seconds a health check may take. @default 5 */
   readonly healthCheckTimeoutSeconds?: number;
-  /** @default 2 */
+  /** Passed checks in a row that make a target healthy. @default 2 */
   readonly healthyThreshold?: number;
-  /** @default 5 */
+  /** Failed checks in a row that make a target unhealthy. @default 5 */
   readonly unhealthyThreshold?: number;
   /** HTTP codes that count as healthy. @default "200" */
   readonly healthCheckMatcher?: string;
@@ -192,8 +213,8 @@ export interface WebFleetArgs {
   // ---- load balancer (WEB-3, WEB-11)
   /** ALB deletion protection. @default true */
   readonly deletionProtection?: boolean;
-  /** @default "defensive" */
-  readonly desyncMitigationMode?: "defensive" | "strictest";
+  /** ALB HTTP desync mitigation: `defensive` or `strictest`. @default "defensive" */
+  readonly desyncMitigationMode?: string;
   /** TLS policy of the HTTPS listener. @default "ELBSecurityPolicy-TLS13-1-2-2021-06" */
   readonly sslPolicy?: string;
   /** ALB idle timeout, seconds. @default 60 */
@@ -211,7 +232,7 @@ export interface WebFleetArgs {
   /** Hosted zone id, instead of a lookup by name. */
   readonly hostedZoneId?: pulumi.Input<string>;
   /** More names on the certificate, each with an alias record, e.g. `["www.buddyverse.link"]`. @default [] */
-  readonly subjectAlternativeNames?: readonly string[];
+  readonly subjectAlternativeNames?: string[];
 
   // ---- routing (WEB-12)
   /** Extra target groups on the fleet's instances, reached by path, by a stable key. @default {} */
@@ -223,7 +244,7 @@ export interface WebFleetArgs {
   /** Create the shared EFS and mount it at `/mnt/efs`. @default true */
   readonly sharedFileSystem?: boolean;
   /** Days without access before files move to EFS Infrequent Access. @default 30 */
-  readonly efsTransitionToIaDays?: 1 | 7 | 14 | 30 | 60 | 90 | 180 | 270 | 365;
+  readonly efsTransitionToIaDays?: number;
   /**
    * Pulumi `protect` on the shared file system (the site's `static/` and `media/`), so `pulumi destroy` or a
    * replacement refuses to delete it until it is unprotected on purpose (STK-1 prod). @default false
@@ -235,6 +256,6 @@ export interface WebFleetArgs {
   readonly logRetentionDays?: number;
   /** SNS topic for the fleet alarms (ALARM and OK). Unset: no alarms. */
   readonly alarmTopicArn?: pulumi.Input<string>;
-  /** @default see {@link FleetAlarmThresholds} */
+  /** Alarm thresholds. @default see `FleetAlarmThresholds` */
   readonly alarmThresholds?: FleetAlarmThresholds;
 }

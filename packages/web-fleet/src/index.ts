@@ -8,6 +8,7 @@ export type {
   PathRoute,
   ExistingListenerArgs,
   FleetAlarmThresholds,
+  InstancePolicyStatement,
 } from "./args";
 export type { PolicyStatement, PolicyDocument } from "./iam-document";
 export {

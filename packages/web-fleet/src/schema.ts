@@ -12,6 +12,7 @@ import {
 } from "@cloudblocks/component-kit";
 import { ALLOWED_TLS_POLICIES } from "./tls-policies";
 import type { WebFleetArgs } from "./args";
+import type { PolicyStatement } from "./iam-document";
 import { APP_BOOTSTRAP_DELIMITER, bootGracePeriodSeconds, HEALTHY_MARGIN_SECONDS } from "./user-data";
 
 const COMPONENT = "WebFleet";
@@ -132,7 +133,7 @@ function isAz(value: string): boolean {
   }
 }
 
-const policyStatement = z.custom<NonNullable<WebFleetArgs["instancePolicyStatements"]>[number]>(
+const policyStatement = z.custom<PolicyStatement>(
   (v) =>
     typeof v === "object" &&
     v !== null &&
@@ -180,7 +181,7 @@ export const webFleetSchema = z
             readerHosts: z.union(
               [
                 z.array(z.string().min(1)),
-                z.custom<pulumi.Output<readonly string[]>>((v) => pulumi.Output.isInstance(v)),
+                z.custom<pulumi.Output<string[]>>((v) => pulumi.Output.isInstance(v)),
               ],
               { error: "allowed: a list of reader host names, or a pulumi Output of one" },
             ),
@@ -371,6 +372,14 @@ export const webFleetSchema = z
     if (a.desiredCapacity > a.maxSize)
       issue(["desiredCapacity"], a.desiredCapacity, `allowed: desiredCapacity ≤ maxSize (${a.maxSize})`);
     if (a.minSize > a.maxSize) issue(["maxSize"], a.maxSize, `allowed: maxSize ≥ minSize (${a.minSize})`);
+    // StartInstanceRefresh refuses a max more than 100 above the min (RefreshPreferences, MaxHealthyPercentage).
+    if (a.instanceRefreshMaxHealthyPercentage - a.instanceRefreshMinHealthyPercentage > 100) {
+      issue(
+        ["instanceRefreshMaxHealthyPercentage"],
+        a.instanceRefreshMaxHealthyPercentage,
+        `allowed: at most 100 above instanceRefreshMinHealthyPercentage (${a.instanceRefreshMinHealthyPercentage}), i.e. ≤ ${a.instanceRefreshMinHealthyPercentage + 100}`,
+      );
+    }
     if (a.healthCheckTimeoutSeconds >= a.healthCheckIntervalSeconds) {
       issue(
         ["healthCheckTimeoutSeconds"],

@@ -44,7 +44,7 @@ export class WebFleet extends pulumi.ComponentResource {
   /** ARNs of the fleet alarms (empty without `alarmTopicArn`). */
   readonly alarmArns: pulumi.Output<string[]>;
   /** Metrics a dashboard can graph (ALM-7). */
-  readonly metrics: readonly MetricDescriptor[];
+  readonly metrics: MetricDescriptor[];
 
   constructor(name: string, args: WebFleetArgs, opts?: pulumi.ComponentResourceOptions) {
     // Validate before the component registers: bad input creates nothing at all (ALL-1).

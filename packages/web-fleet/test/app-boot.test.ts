@@ -120,7 +120,7 @@ describe("WebFleet app boot: database environment and reference app", () => {
       ...prodArgs,
       database: {
         writerHost: db.writerHost,
-        readerHosts: db.readerHosts,
+        readerHosts: [...db.readerHosts],
         port: 3306,
         secretArn: SECRET,
         kmsKeyArn: KEY,

@@ -30,6 +30,11 @@ describe("WebFleet input validation (ALL-1)", () => {
 
   const cases: [string, Record<string, unknown>, string][] = [
     [
+      "instance refresh max more than 100 above its min (RefreshPreferences)",
+      { instanceRefreshMinHealthyPercentage: 90, instanceRefreshMaxHealthyPercentage: 200 },
+      "args.instanceRefreshMaxHealthyPercentage: got 200; allowed: at most 100 above instanceRefreshMinHealthyPercentage (90), i.e. ≤ 190",
+    ],
+    [
       "min above desired",
       { minSize: 3, desiredCapacity: 2 },
       "args.minSize: got 3; allowed: minSize ≤ desiredCapacity (2)",

@@ -121,6 +121,25 @@ export const awsRules: readonly AwsRule[] = [
     },
   },
   {
+    type: "aws:autoscaling/group:Group",
+    doc: "https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_RefreshPreferences.html (MaxHealthyPercentage)",
+    check(inputs) {
+      // "If you specify MaxHealthyPercentage, you must also specify MinHealthyPercentage, and the difference between
+      // them cannot be greater than 100." The provider sends both (its schema defaults: max 100, min 90), so an
+      // unset one counts as its default.
+      const refresh = inputs["instanceRefresh"] as Record<string, unknown> | undefined;
+      const prefs = refresh?.["preferences"] as Record<string, unknown> | undefined;
+      if (!prefs) return undefined;
+      const max = numOr(prefs["maxHealthyPercentage"], 100);
+      const min = numOr(prefs["minHealthyPercentage"], 90);
+      if (max === undefined || min === undefined || max - min <= 100) return undefined;
+      return {
+        path: "instanceRefresh.preferences.maxHealthyPercentage",
+        detail: `got ${max} with minHealthyPercentage ${min}; allowed: at most 100 above minHealthyPercentage (≤ ${min + 100})`,
+      };
+    },
+  },
+  {
     type: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
     doc: "https://docs.aws.amazon.com/AmazonS3/latest/API/API_Transition.html (Days)",
     check(inputs) {
