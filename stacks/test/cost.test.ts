@@ -53,14 +53,33 @@ describe("cost estimate of both stacks (issue 12 item 4)", function () {
     const primary = cost!.lines.find((l) => l.item === "RDS MySQL db.m6g.large Multi-AZ")!;
     expect(primary).to.deep.include({ quantity: 730, unitUsd: null, monthlyUsd: null });
     expect(cost!.unpriced.some((u) => u.item === "RDS MySQL db.m6g.large Multi-AZ")).to.equal(true);
-    // Seoul keys at $1; the us-east-1 key of the global topic has no us-east-1 source and stays unpriced.
+    // Seoul keys at $1; the global topic's key, the SLA alarm and the topic's two delivery log groups use the
+    // us-east-1 rows (its publishes stay within the free million).
     const keys = cost!.lines.filter((l) => l.item === "KMS key");
     expect(
       keys.filter((k) => k.priceKey === "ap-northeast-2/kms-key-month").every((k) => k.monthlyUsd === 1),
     ).to.equal(true);
-    expect(
-      keys.filter((k) => k.priceKey === "us-east-1/kms-key-month").map((k) => k.monthlyUsd),
-    ).to.deep.equal([null]);
+    const east = cost!.lines
+      .filter((l) => l.priceKey.startsWith("us-east-1/"))
+      .map((l) => [l.item, l.basis, l.unitUsd, l.monthlyUsd])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(east).to.deep.equal([
+      ["CloudWatch alarm", "1 alarm", 0.1, 0.1],
+      ["KMS key", "1 key", 1, 1],
+      ["log ingestion", "1 GB (assumed)", 0.5, 0.5],
+      ["log ingestion", "1 GB (assumed)", 0.5, 0.5],
+      ["log storage", "1 GB (assumed)", 0.03, 0.03],
+      ["log storage", "1 GB (assumed)", 0.03, 0.03],
+      ["SNS publishes", "within the free million (assumed)", null, 0],
+    ]);
+    // Config: each of the 7 rules at the assumed 1,000 evaluations × $0.001 (AWS's one public-region price);
+    // the recorder's items have no Seoul or all-region source and stay unpriced.
+    expect(lines("Config rule evaluations")).to.deep.equal(
+      Array(7).fill(["buddyverse-prod-alarms", "1000 evaluations (assumed)", 0.001, 1]),
+    );
+    expect(lines("Config items recorded")).to.deep.equal([
+      ["buddyverse-prod-alarms", "2000 items (assumed)", null, null],
+    ]);
     // The SLA check: the basic check plus two optional features (HTTPS, latency measurement).
     expect(lines("health check optional features")).to.deep.equal([
       ["buddyverse-prod-alarms", "HTTPS + latency measurement", 1, 2],

@@ -210,12 +210,32 @@ describe("cost estimate (issue 12 item 4)", () => {
     ]);
     expect(usd("global/public-ipv4-hour")).to.equal(0.005);
     expect(usd("global/route53-health-check-month")).to.equal(0.5);
+    // us-east-1 from us-east-1 sources (infracost's us-east-1 goldens, a note reading the us-east-1 offer files),
+    // never from the Seoul rows.
+    expect(
+      ["cloudwatch-alarm-month", "kms-key-month", "logs-ingest-gb", "logs-storage-gb-month"].map((k) => [
+        usd(`us-east-1/${k}`),
+        PRICES[`us-east-1/${k}`]!.retrieved,
+      ]),
+    ).to.deep.equal([
+      [0.1, "2024-07-01"],
+      [1, "2024-07-01"],
+      [0.5, "2026-09-22"],
+      [0.03, "2026-09-22"],
+    ]);
+    for (const k of ["cloudwatch-alarm-month", "kms-key-month", "logs-ingest-gb", "logs-storage-gb-month"])
+      expect(PRICES[`us-east-1/${k}`]!.source, k).to.match(
+        /for a us-east-1 provider|AmazonCloudWatch\/us-east-1/,
+      );
+    // Config rule evaluations: AWS's page gives one price for all public regions, so the key is global.
+    expect(PRICES["global/config-rule-evaluation"]).to.deep.include({ usd: 0.001, retrieved: "2019-08-01" });
+    expect(PRICES["ap-northeast-2/config-rule-evaluation"]).to.equal(undefined);
     // What no source here gives stays unpriced rather than derived from a sibling size or another region.
     for (const key of [
       "ap-northeast-2/ec2:t4g.nano",
       "ap-northeast-2/rds-mysql:db.m6g.large:multi-az",
+      "ap-northeast-2/rds-mysql:db.m6g.large:single-az",
       "ap-northeast-2/config-item",
-      "us-east-1/kms-key-month",
     ])
       expect(usd(key), key).to.equal(null);
   });

