@@ -1102,6 +1102,13 @@ describe("r-extra", () => {
     expect(
       await errorOf(new aws.iam.Role("x".repeat(80), { assumeRolePolicy: policy, name: "short" }).arn),
     ).to.equal("undefined");
+    // target groups: 32 (pulumi-aws: AutoName("name", 32, "-")); 24 + "-" + 7 fits, 25 does not
+    const tg = (name: string) =>
+      new aws.lb.TargetGroup(name, { port: 80, protocol: "HTTP", vpcId: "vpc-1" }).arn;
+    expect(await errorOf(tg("t".repeat(24)))).to.equal("undefined");
+    expect(await errorOf(tg("t".repeat(25)))).to.contain(
+      "plus 7 random chars is longer than maximum length 32",
+    );
     // the auto-name itself goes through the role's name pattern ([\w+=,.@-])
     expect(await errorOf(new aws.iam.Role("web role", { assumeRolePolicy: policy }).arn)).to.match(
       /aws:iam\/role:Role "web role": name: got "web role-[0-9a-f]{7}"; allowed: matching /,

@@ -4,7 +4,8 @@ import { autoName } from "../ids";
  * How @pulumi/aws auto-names a resource the program leaves unnamed: the property, the bridge's maximum length and
  * an optional transform, as pulumi-aws `provider/resources.go` declares them (read at 00ba5ea53c25, a v6 version:
  * `tfbridge.AutoName(prop, maxlen, "-")` / `AutoNameTransform`). Only the types read there are listed: any other
- * type's auto-name is not checked. The bridge (`tfbridge.FromName` → `resource.NewUniqueName`) appends 7 random
+ * type's auto-name is not checked (the file's default, `setAutonaming`: AutoName("name", 255, "-") for every other
+ * type with a tf `name` input, is not applied yet). The bridge (`tfbridge.FromName` → `resource.NewUniqueName`) appends 7 random
  * hex characters after a "-" and refuses, rather than truncates, a name whose prefix plus suffix is too long.
  */
 interface AutoNameOption {
@@ -16,6 +17,8 @@ const AUTO_NAMES: Record<string, AutoNameOption> = {
   "aws:cloudwatch/eventRule:EventRule": { prop: "name", maxlen: 64 },
   "aws:cloudwatch/metricAlarm:MetricAlarm": { prop: "name", maxlen: 255 },
   "aws:iam/role:Role": { prop: "name", maxlen: 64 },
+  "aws:lambda/function:Function": { prop: "name", maxlen: 64 },
+  "aws:lb/targetGroup:TargetGroup": { prop: "name", maxlen: 32 },
   "aws:s3/bucket:Bucket": { prop: "bucket", maxlen: 63, lower: true },
   "aws:s3/bucketV2:BucketV2": { prop: "bucket", maxlen: 63, lower: true },
 };
