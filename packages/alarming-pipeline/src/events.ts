@@ -10,7 +10,12 @@ export const AUTO_SCALING_DETAIL_TYPES = [
   "EC2 Instance Terminate Unsuccessful",
 ] as const;
 
-/** Console sign-in failures (CloudTrail's sign-in events through EventBridge). */
+/**
+ * Console sign-in failures (CloudTrail's sign-in events through EventBridge). The detail type is spelled
+ * "AWS Console Sign In via CloudTrail" as AWS's own root-login rule shows it
+ * (https://repost.aws/knowledge-center/root-user-account-eventbridge-rule); the EventBridge user guide's list
+ * spells it "Signin"; we follow the rule AWS publishes for this very case.
+ */
 export const SIGNIN_FAILURE_PATTERN = {
   source: ["aws.signin"],
   "detail-type": ["AWS Console Sign In via CloudTrail"],
