@@ -96,7 +96,8 @@ function optionsOf(req: RegisterRequest): RecordedOptions {
   };
 }
 
-const noOptions: RecordedOptions = {
+/** The options of a resource registered with none set (also what tests build plan resources with). */
+export const NO_OPTIONS: RecordedOptions = {
   protect: false,
   dependsOn: [],
   ignoreChanges: [],
@@ -286,7 +287,7 @@ export class RecordingMonitor extends MockMonitor {
         secretPaths: [],
         secretKeyPaths: [],
         outputs: { ...child.inputs, id: child.id },
-        options: { ...noOptions, provider },
+        options: { ...NO_OPTIONS, provider },
       });
     }
   }

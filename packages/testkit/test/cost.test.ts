@@ -1,16 +1,8 @@
 import { expect } from "chai";
+import { NO_OPTIONS } from "../src/recording-monitor";
 import { estimateCost, PRICES, renderCostText, type PlanResource, type PriceEntry } from "../src";
 
-const options = {
-  protect: false,
-  dependsOn: [],
-  ignoreChanges: [],
-  retainOnDelete: false,
-  deleteBeforeReplace: false,
-  replaceOnChanges: [],
-  additionalSecretOutputs: [],
-  aliasCount: 0,
-};
+const options = NO_OPTIONS;
 let n = 0;
 function res(
   type: string,
