@@ -83,7 +83,7 @@ describe("provider rules: inputs refused as `pulumi preview` refuses them", () =
 
   it("length (StringLenBetween) and pattern (StringMatch)", () => {
     expect(refused(ALARM, { ...okAlarm, alarmDescription: "x".repeat(1025) })).to.match(
-      /alarmDescription: got "x{1025}"; allowed: 0 to 1024 characters \[provider rule/,
+      /alarmDescription: got "x{76}\.\.\.; allowed: 0 to 1024 characters \[provider rule/,
     );
     const noStatistic: Record<string, unknown> = { ...okAlarm, statistic: undefined };
     expect(refused(ALARM, { ...noStatistic, extendedStatistic: "q99" })).to.match(
@@ -345,7 +345,7 @@ describe("r-ec2", () => {
         `allowed: only one of them (ConflictsWith) ${origin(INSTANCE, "network_interface")}`,
     );
     expect(refused(INSTANCE, { ...nat, userData: "x".repeat(16385) })).to.match(
-      /userData: got "x+"; allowed: 0 to 16384 characters \[provider rule: .* \(user_data\)\]$/,
+      /userData: got "x{76}\.\.\.; allowed: 0 to 16384 characters \[provider rule: .* \(user_data\)\]$/,
     );
     // the provider's own CPUCredits_Values() (ec2/consts.go)
     expect(refused(INSTANCE, { ...nat, creditSpecification: { cpuCredits: "burst" } })).to.equal(
@@ -634,7 +634,7 @@ describe("r-edge", () => {
     expect(refused(RECORD, { ...okRecord, aliases: [alias] })).to.equal(undefined);
     expect(refused(RECORD, { ...okRecord, records: ["192.0.2.1"], ttl: 300 })).to.equal(undefined);
     expect(refused(RECORD, { ...okRecord, aliases: [alias], ttl: 300 })).to.equal(
-      `${RECORD} "r": aliases: got ${JSON.stringify([alias])} together with ttl; allowed: only one of them (ConflictsWith) ${src(RECORD, "alias")}`,
+      `${RECORD} "r": aliases: got ${JSON.stringify([alias]).slice(0, 77)}... together with ttl; allowed: only one of them (ConflictsWith) ${src(RECORD, "alias")}`,
     );
     expect(refused(RECORD, { ...okRecord, ttl: 300 })).to.equal(
       `${RECORD} "r": (resource): got none set; allowed: exactly one of aliases, records (ExactlyOneOf) ${src(RECORD, "alias")}`,
@@ -690,7 +690,7 @@ describe("r-edge", () => {
     // instanceProfileNameMaxLen = 128, passed as validResourceName's max
     expect(refused(PROFILE, { name: "p".repeat(128) })).to.equal(undefined);
     expect(refused(PROFILE, { name: "p".repeat(129) })).to.match(
-      /^aws:iam\/instanceProfile:InstanceProfile "r": name: got "p{129}"; allowed: 1 to 128 characters and matching/,
+      /^aws:iam\/instanceProfile:InstanceProfile "r": name: got "p{76}\.\.\.; allowed: 1 to 128 characters and matching/,
     );
     // what the helper checks imperatively (the role must be a name, not an ARN) is listed, not guessed
     expect(table.types[POLICY]!.notCovered).to.deep.include({ tf: "role", what: "part of All(…): func" });
@@ -1113,5 +1113,17 @@ describe("r-extra", () => {
     expect(await errorOf(new aws.iam.Role("web role", { assumeRolePolicy: policy }).arn)).to.match(
       /aws:iam\/role:Role "web role": name: got "web role-[0-9a-f]{7}"; allowed: matching /,
     );
+  });
+});
+
+describe("provider rules: what a refusal echoes", () => {
+  it("cuts a long value at 80 characters and masks a credential-looking one under any key", () => {
+    const message = refused(ALARM, { ...okAlarm, alarmDescription: "y".repeat(5000) });
+    expect(message).to.match(/alarmDescription: got "y{76}\.\.\.; allowed: 0 to 1024 characters/);
+    expect(message!.length).to.be.below(400);
+    const webhook = `https://hooks.slack.com/services/T0000/B0000/${"z".repeat(1024)}`;
+    const leaked = refused(ALARM, { ...okAlarm, alarmDescription: webhook });
+    expect(leaked).to.match(/alarmDescription: got \[secret\]; allowed: 0 to 1024 characters/);
+    expect(leaked).not.to.include("hooks.slack.com");
   });
 });

@@ -1,3 +1,4 @@
+import { formatValue } from "@cloudblocks/component-kit";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { awsRules, type AwsRule, type Lookup } from "./aws-rules";
@@ -80,7 +81,8 @@ function show(value: unknown, type: string, at: readonly Segment[]): string {
   ) {
     return "[secret]";
   }
-  return JSON.stringify(value);
+  // The house formatting: credential-looking values masked too, and cut at 80 characters (user data, policies).
+  return formatValue(value);
 }
 
 function originOf(sources: readonly Source[], src: number, tf: string): string {
