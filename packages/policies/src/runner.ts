@@ -84,6 +84,7 @@ export async function runPolicies(
   };
   const violations: PolicyViolation[] = [];
   let checked = 0;
+  let links: Links | undefined;
 
   for (const policy of options.policies ?? allPolicies) {
     const { level, options: policyOptions } = settingsOf(policy, options.config ?? {});
@@ -111,7 +112,9 @@ export async function runPolicies(
     }
     if ("validateStack" in policy && policy.validateStack) {
       checked++;
-      const resources = linkResources(custom, providerOf);
+      links ??= findLinks(custom);
+      // Fresh objects for each stack policy, as CrossGuard builds them: one policy cannot change another's view.
+      const resources = linkedResources(custom, links, providerOf);
       const args: StackValidationArgs = { resources, stackTags: new Map(), getConfig, notApplicable };
       await guard(() =>
         policy.validateStack(
@@ -198,36 +201,47 @@ function collectStrings(value: unknown, out: Set<string>): void {
 /** The AZ-loss table of a recorded plan, computed on the same linked view stack policies get. */
 export function azLossReport(subjects: readonly PolicySubject[]): AzLossReport {
   const custom = subjects.filter((s) => s.custom && !s.type.startsWith("pulumi:providers:"));
-  return analyseAzLoss(linkResources(custom, () => undefined));
+  return analyseAzLoss(linkedResources(custom, findLinks(custom), () => undefined));
 }
+
+/** For each subject (by position), each input key and the positions of the subjects its value points at. */
+type Links = readonly (readonly (readonly [key: string, targets: readonly number[]])[])[];
 
 /**
  * Stack policies get every resource with `propertyDependencies`, as the engine reports them: for each input,
- * the resources whose id or ARN it holds. Offline, ids are known, so the links are found by value.
+ * the resources whose id or ARN it holds. Offline, ids are known, so the links are found by value — once per
+ * run (walking every input is the costly part), then handed to each stack policy as fresh objects.
  */
-function linkResources(
+function findLinks(subjects: readonly PolicySubject[]): Links {
+  const byValue = new Map<string, number>();
+  subjects.forEach((s, i) => {
+    for (const [key, value] of Object.entries(s.outputs ?? {})) {
+      if (isReference(key, value) && !byValue.has(value)) byValue.set(value, i);
+    }
+  });
+  return subjects.map((s, i) =>
+    Object.entries(s.inputs).flatMap(([key, value]) => {
+      const strings = new Set<string>();
+      collectStrings(value, strings);
+      const targets = [...new Set([...strings].map((v) => byValue.get(v)))].filter(
+        (t): t is number => t !== undefined && t !== i,
+      );
+      return targets.length > 0 ? [[key, targets] as const] : [];
+    }),
+  );
+}
+
+function linkedResources(
   subjects: readonly PolicySubject[],
+  links: Links,
   providerOf: (s: PolicySubject) => PolicyProviderResource | undefined,
 ): PolicyResource[] {
   const resources = subjects.map((s) => toPolicyResource(s, providerOf(s)));
-  const byValue = new Map<string, PolicyResource>();
-  subjects.forEach((s, i) => {
-    for (const [key, value] of Object.entries(s.outputs ?? {})) {
-      if (isReference(key, value) && !byValue.has(value)) byValue.set(value, resources[i]!);
-    }
-  });
-  subjects.forEach((s, i) => {
-    const resource = resources[i]!;
-    for (const [key, value] of Object.entries(s.inputs)) {
-      const strings = new Set<string>();
-      collectStrings(value, strings);
-      const targets = [...strings]
-        .map((v) => byValue.get(v))
-        .filter((r): r is PolicyResource => r !== undefined && r !== resource);
-      if (targets.length > 0) {
-        resource.propertyDependencies[key] = targets;
-        resource.dependencies.push(...targets.filter((t) => !resource.dependencies.includes(t)));
-      }
+  resources.forEach((resource, i) => {
+    for (const [key, targets] of links[i]!) {
+      const linked = targets.map((t) => resources[t]!);
+      resource.propertyDependencies[key] = linked;
+      resource.dependencies.push(...linked.filter((t) => !resource.dependencies.includes(t)));
     }
   });
   return resources;

@@ -1,11 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { setMockOptions } from "@pulumi/pulumi/runtime/settings";
 import * as runtimeState from "@pulumi/pulumi/runtime/state";
+import { installInProcessCallbacks } from "./in-process-callbacks";
 import { AwsMocks } from "./aws-mocks";
 import { withCatalogue, type MockCatalogue } from "./catalogue";
 import { defaultAccount, type MockAccount } from "./context";
 import { FailureLog, installFailureLog, type ProgramFailure } from "./failures";
 import { skipPromiseDebugStacks } from "./promise-stacks";
+import { skipSourcePositions } from "./source-positions";
 import { Recorder } from "./recorder";
 import { RecordingMonitor } from "./recording-monitor";
 
@@ -75,6 +77,7 @@ function installMonitor(monitor: RecordingMonitor, project: string, stack: strin
   store.supportsResourceHooks = true;
   store.supportsErrorHooks = true;
   store.supportsInvokeDependsOn = false;
+  installInProcessCallbacks(store, monitor);
 }
 
 function configKey(project: string, key: string): string {
@@ -93,6 +96,7 @@ export function setupMocks(options: MockEnvironmentOptions = {}): MockEnvironmen
     config[configKey(project, key)] = typeof value === "string" ? value : JSON.stringify(value);
   }
   skipPromiseDebugStacks();
+  skipSourcePositions();
   const recorder = new Recorder();
   const failures = new FailureLog();
   const defaultRegion = options.account?.region ?? config["aws:region"] ?? defaultAccount.region;

@@ -1,9 +1,12 @@
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { expect } from "chai";
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
 import { setupMocks } from "../src";
-import { deferModule, pulumiModulesToDefer } from "../src/load-less";
+import { IN_PROCESS_TARGET } from "../src/in-process-callbacks";
+import { deferModule, deferUnusedPulumiModules, pulumiModulesToDefer } from "../src/load-less";
 
 // The SDK internals the testkit speeds up (both untyped: their .d.ts export nothing).
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -12,7 +15,10 @@ const debuggable = require("@pulumi/pulumi/runtime/debuggable") as {
   debuggablePromise<T>(p: Promise<T>, ctx: string): Promise<T>;
 };
 const state = require("@pulumi/pulumi/runtime/state") as {
-  getStore(): { leakCandidates: Set<Promise<unknown>> };
+  getStore(): {
+    leakCandidates: Set<Promise<unknown>>;
+    callbacks?: { _server?: unknown; _target?: Promise<string> };
+  };
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -29,7 +35,10 @@ function fixtureModule(): string {
 }
 
 describe("testkit load time: what it skips, without changing what runs", () => {
-  beforeEach(() => delete (globalThis as Loads).loads);
+  beforeEach(() => {
+    delete (globalThis as Loads).loads;
+    delete (globalThis as { loaded?: string[] }).loaded;
+  });
 
   it("a deferred module loads on first use and then answers with the real module's values", () => {
     const file = fixtureModule();
@@ -85,14 +94,73 @@ describe("testkit load time: what it skips, without changing what runs", () => {
   it("finds what it defers in the installed SDKs (an SDK that moved them would quietly cost 0.5 s a process)", () => {
     const modules = path.resolve(require.resolve("@pulumi/pulumi"), "..", "..", "..");
     const files = pulumiModulesToDefer().map((m) => path.relative(modules, m.file));
-    expect(files).to.deep.equal([
+    const [named, subModules] = [files.slice(0, 12), files.slice(12)];
+    expect(named).to.deep.equal([
       path.join("@pulumi", "pulumi", "typescript-shim.js"),
       path.join("@npmcli", "arborist", "lib", "index.js"),
       path.join("normalize-package-data", "lib", "normalize.js"),
       path.join("@aws-sdk", "client-ecs", "dist-cjs", "index.js"),
+      path.join("@pulumi", "pulumi", "automation", "index.js"),
+      path.join("@pulumi", "pulumi", "proto", "callback_grpc_pb.js"),
+      path.join("@pulumi", "pulumi", "proto", "engine_grpc_pb.js"),
+      path.join("@pulumi", "pulumi", "proto", "resource_grpc_pb.js"),
+      path.join("@pulumi", "pulumi", "proto", "provider_grpc_pb.js"),
+      path.join("@grpc", "grpc-js", "build", "src", "index.js"),
+      path.join("@opentelemetry", "api", "build", "src", "index.js"),
+      path.join("zod", "v4", "locales", "index.cjs"),
     ]);
+    // Every service of @pulumi/aws and every namespace of awsx, as their indexes import them.
+    const aws = subModules.filter((f) => f.startsWith(path.join("@pulumi", "aws", path.sep)));
+    const awsx = subModules.filter((f) => f.startsWith(path.join("@pulumi", "awsx", path.sep)));
+    expect(aws.length, "services of @pulumi/aws").to.be.greaterThan(200);
+    expect(aws).to.include.members(
+      ["ec2", "s3", "rds", "types"].map((s) => path.join("@pulumi", "aws", s, "index.js")),
+    );
+    expect(awsx).to.deep.equal(
+      ["classic", "cloudtrail", "ec2", "ecr", "ecs", "lb", "types"].map((s) =>
+        path.join("@pulumi", "awsx", s, "index.js"),
+      ),
+    );
+    expect(aws.length + awsx.length).to.equal(subModules.length);
     for (const file of pulumiModulesToDefer().map((m) => m.file))
       expect(existsSync(file), file).to.equal(true);
+  });
+
+  it("a package index's sub-modules load when the program first reads them, as the index would have loaded them", () => {
+    // A package laid out as @pulumi/aws is: an index that imports every service with __importStar.
+    const project = mkdtempSync(path.join(tmpdir(), "cloudblocks-eager-"));
+    const sdk = path.join(project, "node_modules", "@pulumi", "aws");
+    for (const service of ["ec2", "s3"]) {
+      mkdirSync(path.join(sdk, service), { recursive: true });
+      writeFileSync(
+        path.join(sdk, service, "index.js"),
+        `Object.defineProperty(exports, "__esModule", { value: true });\n` +
+          `globalThis.loaded = [...(globalThis.loaded ?? []), "${service}"];\nexports.Thing = class ${service} {};\n`,
+      );
+    }
+    writeFileSync(path.join(sdk, "utilities.js"), "exports.used = true;\n");
+    writeFileSync(path.join(sdk, "package.json"), JSON.stringify({ name: "@pulumi/aws", main: "index.js" }));
+    writeFileSync(
+      path.join(sdk, "index.js"),
+      [
+        "var __importStar = (mod) => (mod && mod.__esModule ? mod : { default: mod, ...mod });",
+        'Object.defineProperty(exports, "__esModule", { value: true });',
+        'const utilities = __importStar(require("./utilities"));',
+        "// Export sub-modules:",
+        'const ec2 = __importStar(require("./ec2"));',
+        "exports.ec2 = ec2;",
+        'const s3 = __importStar(require("./s3"));',
+        "exports.s3 = s3;",
+      ].join("\n"),
+    );
+    const deferred = deferUnusedPulumiModules(project);
+    expect(deferred).to.deep.equal(["ec2", "s3"].map((s) => path.join(sdk, s, "index.js")));
+    const loaded = () => (globalThis as { loaded?: string[] }).loaded;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const aws = require(sdk) as { ec2: { Thing: { name: string } } };
+    expect(loaded(), "nothing loaded at import").to.equal(undefined);
+    expect(aws.ec2.Thing.name).to.equal("ec2");
+    expect(loaded(), "only what was read").to.deep.equal(["ec2"]);
   });
 
   it("under the mocks, the SDK's debug promises record no stack unless PULUMI_DEBUG_PROMISE_LEAKS asks for one", async () => {
@@ -119,5 +187,32 @@ describe("testkit load time: what it skips, without changing what runs", () => {
     } finally {
       debuggable.debugPromiseLeaks = false;
     }
+  });
+
+  it("a transform runs in-process: the SDK starts no gRPC callback server under the mocks", async () => {
+    const env = setupMocks();
+    new aws.sqs.Queue(
+      "jobs",
+      { messageRetentionSeconds: 3600 },
+      {
+        transforms: [
+          (args) => ({ props: { ...args.props, messageRetentionSeconds: 7200 }, opts: args.opts }),
+        ],
+      },
+    );
+    await env.settle();
+    expect(env.recorder.ofType("aws:sqs/queue:Queue")[0]!.inputs["messageRetentionSeconds"]).to.equal(7200);
+    const callbacks = state.getStore().callbacks;
+    expect(callbacks, "the SDK registered the transform through its callback registry").to.not.equal(
+      undefined,
+    );
+    expect(callbacks!._server, "no server bound to 127.0.0.1").to.equal(undefined);
+    expect(await callbacks!._target).to.equal(IN_PROCESS_TARGET);
+  });
+
+  it("under the mocks, a resource records no source position (only the engine's diagnostics would read it)", async () => {
+    setupMocks();
+    const sdk = pulumi.Resource as unknown as { callsites(): unknown[] };
+    expect(sdk.callsites()).to.deep.equal([]);
   });
 });
