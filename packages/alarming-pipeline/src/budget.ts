@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import type * as pulumi from "@pulumi/pulumi";
 import type { CostBudgetArgs } from "./args";
 

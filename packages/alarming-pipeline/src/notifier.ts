@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { AccountContext } from "./context";
 import {

@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import * as pulumi from "@pulumi/pulumi";
 import { assumedBy, COST_ALLOCATION_TAG, policyDocument } from "@cloudblocks/component-kit";
 import type { OpsReportArgs } from "./args";

@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { AccountContext } from "./context";
 import { assumedBy, policyDocument, accountAdministersKey } from "@cloudblocks/component-kit";

@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import { policies, runPolicies } from "@cloudblocks/policies";
 import { setupMocks, type MockEnvironment, standardTestTags } from "@cloudblocks/testkit";
 import { expect } from "chai";

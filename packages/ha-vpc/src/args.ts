@@ -7,7 +7,7 @@ import {
   unknownAvailabilityZone,
   LOG_RETENTION_DAYS,
 } from "@cloudblocks/component-kit";
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 

@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import { setupMocks, type MockEnvironment, standardTestTags } from "@cloudblocks/testkit";
 import { HaVpc, type HaVpcArgs } from "../src";
 

@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import { expect } from "chai";
 import { ArgsValidationError } from "@cloudblocks/component-kit";
 import { outputOf, setupMocks } from "@cloudblocks/testkit";

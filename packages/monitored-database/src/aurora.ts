@@ -1,5 +1,5 @@
 import type { MetricDescriptor } from "@cloudblocks/component-kit";
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { DatabaseAlarmThresholds } from "./args";
 import { UTF8MB4_PARAMETERS, type DbParameter } from "./parameters";

@@ -1,5 +1,5 @@
 import { withCostAllocationTag, type DatabaseRef, type MetricDescriptor } from "@cloudblocks/component-kit";
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import * as pulumi from "@pulumi/pulumi";
 import { alarmSpecs, alarmThresholds } from "./alarms";
 import { buildAuroraCluster, type DatabaseOutputs, type SharedParts } from "./aurora";

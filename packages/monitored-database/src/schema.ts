@@ -1,5 +1,5 @@
 import { argsObject, azSuffix, isLogRetentionDays, LOG_RETENTION_DAYS } from "@cloudblocks/component-kit";
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import { z } from "zod";
 import {
   AURORA_CLASS_ALLOWED,

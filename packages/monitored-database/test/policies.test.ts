@@ -1,6 +1,6 @@
 import { policies, runPolicies, type PolicyPackConfig } from "@cloudblocks/policies";
 import { setupMocks, standardTestTags } from "@cloudblocks/testkit";
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import { expect } from "chai";
 import { MonitoredDatabase, type MonitoredDatabaseArgs } from "../src";
 import { devArgs, prodArgs } from "./fixtures";

@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import { setupMocks, standardTestTags } from "@cloudblocks/testkit";
 import { runPolicies, type PolicyReport } from "../src";
 import type { CloudblocksPolicy } from "../src/types";

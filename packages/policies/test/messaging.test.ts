@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import { expect } from "chai";
 import { sqsEncrypted, sqsNoPublicAccess } from "../src/rules/messaging";
 import { check } from "./harness";

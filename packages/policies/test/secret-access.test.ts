@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import { expect } from "chai";
 import { actionCovers, secretAccessProblems, secretReadScoped } from "../src/rules/secret-access";
 import { check } from "./harness";

@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 
 /** Standard tag values (STK-3) for tests, as the stack program sets them on its provider. */
 export const standardTestTags: Readonly<Record<string, string>> = {

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import * as awsx from "@pulumi/awsx";
 import { expect } from "chai";
 import { outputOf, setupMocks } from "../src";

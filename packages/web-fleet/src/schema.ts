@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import {
   azSuffix,
   isIanaTimeZone,

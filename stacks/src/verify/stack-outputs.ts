@@ -1,4 +1,4 @@
-import type * as aws from "@pulumi/aws";
+import type * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { AlarmingPipeline } from "@cloudblocks/alarming-pipeline";
 import type { MonitoredDatabase } from "@cloudblocks/monitored-database";

@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { WebFleetConfig } from "../schema";
 import { ACCESS_LOG_PREFIX, createAccessLogBucket } from "./access-log-bucket";

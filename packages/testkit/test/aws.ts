@@ -1,0 +1,21 @@
+// The AWS services these tests use, one import each (see ../src/aws.ts for why not `@pulumi/aws` whole).
+export * as acm from "@pulumi/aws/acm";
+export * as apigateway from "@pulumi/aws/apigateway";
+export * as cloudwatch from "@pulumi/aws/cloudwatch";
+export * as ec2 from "@pulumi/aws/ec2";
+export * as elb from "@pulumi/aws/elb";
+export * as iam from "@pulumi/aws/iam";
+export * as kms from "@pulumi/aws/kms";
+export * as lambda from "@pulumi/aws/lambda";
+export * as lb from "@pulumi/aws/lb";
+export * as rds from "@pulumi/aws/rds";
+export * as route53 from "@pulumi/aws/route53";
+export * as s3 from "@pulumi/aws/s3";
+export * as sns from "@pulumi/aws/sns";
+export * as sqs from "@pulumi/aws/sqs";
+export * as ssm from "@pulumi/aws/ssm";
+export { Provider } from "@pulumi/aws/provider";
+export { getAvailabilityZones } from "@pulumi/aws/getAvailabilityZones";
+export { getCallerIdentity } from "@pulumi/aws/getCallerIdentity";
+export { getDefaultTagsOutput } from "@pulumi/aws/getDefaultTags";
+export { getRegion, getRegionOutput } from "@pulumi/aws/getRegion";
