@@ -64,8 +64,11 @@ const selfSigned = (dir: string, name: string) =>
   run("openssl", [
     "req",
     "-x509",
+    // EC keys: a P-256 key is made in milliseconds, an RSA-2048 one in 0.1–0.3 s of CPU.
     "-newkey",
-    "rsa:2048",
+    "ec",
+    "-pkeyopt",
+    "ec_paramgen_curve:prime256v1",
     "-nodes",
     "-days",
     "2",
