@@ -5,6 +5,7 @@ import { execFile } from "node:child_process";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "chai";
+import { describe, it } from "mocha";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
