@@ -253,6 +253,11 @@ describe("AWS rules the provider does not check", () => {
         "[AWS rule: https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstanceReadReplica.html (KmsKeyId)]",
     );
     expect(refused("aws:rds/instance:Instance", replica)).to.equal(undefined);
+    // What the refusal echoes is cut as every refusal's is (component-kit's formatValue), whatever its length.
+    const longSource = `db-${"x".repeat(120)}`;
+    expect(
+      refused("aws:rds/instance:Instance", { ...replica, replicateSourceDb: longSource, kmsKeyId: key }),
+    ).to.contain(`on a read replica of "${longSource.slice(0, 76)}... in the same region`);
     const crossRegion = {
       ...replica,
       replicateSourceDb: "arn:aws:rds:us-east-1:123456789012:db:db-primary",

@@ -1,3 +1,5 @@
+import { formatValue } from "@cloudblocks/component-kit";
+
 /**
  * Rules AWS enforces on the API call that terraform-provider-aws does not check in its schema, so `pulumi
  * preview` passes and `pulumi up` fails. Hand-kept: each names the AWS documentation it comes from.
@@ -67,7 +69,7 @@ export const awsRules: readonly AwsRule[] = [
       if (sourceRegion !== region) return undefined;
       return {
         path: "kmsKeyId",
-        detail: `got ${JSON.stringify(kmsKeyId)} on a read replica of ${JSON.stringify(source)} in the same region (${region}); allowed: nothing (a same-region replica inherits the source's key)`,
+        detail: `got ${formatValue(kmsKeyId)} on a read replica of ${formatValue(source)} in the same region (${region}); allowed: nothing (a same-region replica inherits the source's key)`,
       };
     },
   },
@@ -116,7 +118,7 @@ export const awsRules: readonly AwsRule[] = [
       if (visibility === undefined || timeout === undefined || timeout <= visibility) return undefined;
       return {
         path: "eventSourceArn",
-        detail: `got queue ${JSON.stringify(source)} with a visibility timeout of ${visibility} s for function ${JSON.stringify(fnRef)} with a timeout of ${timeout} s; allowed: a queue whose visibility timeout is at least the function's timeout`,
+        detail: `got queue ${formatValue(source)} with a visibility timeout of ${visibility} s for function ${formatValue(fnRef)} with a timeout of ${timeout} s; allowed: a queue whose visibility timeout is at least the function's timeout`,
       };
     },
   },
