@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { setMockOptions } from "@pulumi/pulumi/runtime/settings";
 import * as runtimeState from "@pulumi/pulumi/runtime/state";
-import { installInProcessCallbacks } from "./in-process-callbacks";
 import { AwsMocks } from "./aws-mocks";
 import { withCatalogue, type MockCatalogue } from "./catalogue";
 import { defaultAccount, type MockAccount } from "./context";
 import { FailureLog, installFailureLog, type ProgramFailure } from "./failures";
+import { installInProcessCallbacks } from "./in-process-callbacks";
 import { skipPromiseDebugStacks } from "./promise-stacks";
 import { skipSourcePositions } from "./source-positions";
 import { Recorder } from "./recorder";

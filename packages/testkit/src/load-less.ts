@@ -22,13 +22,13 @@ interface Deferred {
 type Sdk = "@pulumi/pulumi" | "@pulumi/aws" | "@pulumi/awsx" | "zod";
 
 /**
- * Modules loaded when `@pulumi/pulumi` or `@pulumi/awsx` is first imported, but used only to serialize a
+ * Modules loaded when `@pulumi/pulumi`, `@pulumi/awsx` or zod is first imported, but used only to serialize a
  * JavaScript function into a Lambda package (`pulumi.runtime.serializeFunction`, aws `CallbackFunction`), to
- * call ECS from awsx's classic task definitions, to drive the Pulumi CLI (the Automation API), or to talk gRPC
- * to a real engine (the mocks answer in-process; `installInProcessCallbacks` in harness.ts keeps the SDK from
- * starting its callback server): never in a plan or a test run. Loading them was 0.5 s of every process that
- * imports Pulumi (`require("@pulumi/pulumi")`: 0.83 s → 0.30 s, measured by the perf branch) and a further 0.1 s
- * with awsx.
+ * call ECS from awsx's classic task definitions, to drive the Pulumi CLI (the Automation API), to talk gRPC to a
+ * real engine (the mocks answer in-process; `installInProcessCallbacks` in harness.ts keeps the SDK from
+ * starting its callback server), or to speak another language than English: never in a plan or a test run.
+ * Loading the first ones was 0.5 s of every process that imports Pulumi (`require("@pulumi/pulumi")`: 0.83 s →
+ * 0.30 s, measured by the perf branch) and a further 0.1 s with awsx.
  */
 const DEFERRED: readonly Deferred[] = [
   // The SDK's own shim of `require("typescript")` (runtime/closure/parseFunction.js, plain require): deferring the
@@ -166,9 +166,10 @@ export function pulumiModulesToDefer(
 }
 
 /**
- * Defers what `@pulumi/pulumi`, `@pulumi/aws` and `@pulumi/awsx` load but a mocked run never uses (see
- * {@link DEFERRED}) or uses only in part (see {@link EAGER_INDEXES}) until it is used. Call it before they are first imported (the plan CLI does; `mocha --require
- * @cloudblocks/testkit/preload` does it for a test run); later calls and modules already loaded change nothing.
+ * Defers what the Pulumi SDKs and zod load but a mocked run never uses (see {@link DEFERRED}) or uses only in
+ * part (see {@link EAGER_INDEXES}) until it is used. Call it before they are first imported (the plan CLI does;
+ * `mocha --require @cloudblocks/testkit/preload` does it for a test run); later calls and modules already loaded
+ * change nothing.
  * `from`: where to resolve the SDKs (by default the copies the testkit itself uses). Returns the files deferred.
  */
 export function deferUnusedPulumiModules(from: string = __dirname): string[] {
