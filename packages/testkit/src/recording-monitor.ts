@@ -125,6 +125,13 @@ export class RecordingMonitor extends MockMonitor {
   private readonly urns = new Set<string>();
   /** Each registered resource's transforms, its own first, then its ancestors' (the order the engine uses). */
   private readonly transformChains = new Map<string, TransformCallback[]>();
+  /**
+   * Stack transforms (`pulumi.runtime.registerResourceTransform`), in the order the program registered them. The
+   * engine runs them on every resource registered after them, after the resource's own and its ancestors' ("applied
+   * after all the transformations of custom and component resources in the stack", Pulumi's StackOptions
+   * reference); MockMonitor hands them to `mocks.registerTransform`, which the AWS mocks, like most, lack.
+   */
+  private readonly stackTransforms: TransformCallback[] = [];
 
   constructor(
     private readonly awsMocks: AwsMocks,
@@ -172,14 +179,20 @@ export class RecordingMonitor extends MockMonitor {
     // MockMonitor keeps it private in its declarations; it is what its own registerResource uses.
     const engine = this as unknown as { transformCallbacks: Map<string, pulumi.ResourceTransform> };
     const parent = req.getParent();
-    const chain = [...req.getTransformsList(), ...(this.transformChains.get(parent) ?? [])];
-    this.transformChains.set(urnOf(req), chain);
+    const inherited = [...req.getTransformsList(), ...(this.transformChains.get(parent) ?? [])];
+    this.transformChains.set(urnOf(req), inherited);
+    const chain = [...inherited, ...this.stackTransforms];
     if (chain.length === 0) return undefined;
     if (req.getRemote()) {
       req.setTransformsList(chain);
       return undefined;
     }
     return this.runTransforms(req, chain, engine.transformCallbacks);
+  }
+
+  override registerStackTransform(req: TransformCallback, callback: Callback): void {
+    this.stackTransforms.push(req);
+    callback(null, {});
   }
 
   private async runTransforms(

@@ -78,6 +78,45 @@ describe("testkit engine rules (what the Pulumi engine refuses)", () => {
     expect((await settleError(env)).message).to.contain("aws:ec2/getVpc:getVpc");
   });
 
+  it("runs stack transforms on the resources registered after them, after each resource's own transforms", async () => {
+    const env = setupMocks();
+    new aws.sqs.Queue("earlier", { messageRetentionSeconds: 60 });
+    await env.settle();
+    const doubleRetention: pulumi.ResourceTransform = (args) =>
+      args.type === "aws:sqs/queue:Queue"
+        ? {
+            props: {
+              ...args.props,
+              messageRetentionSeconds: Number(args.props["messageRetentionSeconds"]) * 2,
+            },
+            opts: args.opts,
+          }
+        : undefined;
+    pulumi.runtime.registerResourceTransform(doubleRetention);
+    new aws.sqs.Queue(
+      "later",
+      { messageRetentionSeconds: 60 },
+      {
+        transforms: [
+          (args) => ({
+            props: {
+              ...args.props,
+              messageRetentionSeconds: Number(args.props["messageRetentionSeconds"]) + 1,
+            },
+            opts: args.opts,
+          }),
+        ],
+      },
+    );
+    await env.settle();
+    const retention = (name: string) =>
+      env.recorder.ofType("aws:sqs/queue:Queue").find((q) => q.name === name)!.inputs[
+        "messageRetentionSeconds"
+      ];
+    expect(retention("earlier"), "registered before the stack transform").to.equal(60);
+    expect(retention("later"), "its own transform first (61), then the stack's (× 2)").to.equal(122);
+  });
+
   it("resolves settle() when the program ran clean", async () => {
     const env = setupMocks({ project: "kit", stack: "unit" });
     new Widget("clean", "clean-bucket-name");
