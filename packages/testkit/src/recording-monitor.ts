@@ -1,6 +1,11 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
-import { deserializeProperties, specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
+import {
+  deserializeProperties,
+  serializeProperties,
+  specialSecretSig,
+  specialSigKey,
+} from "@pulumi/pulumi/runtime/rpc";
 import { getProject, getStack } from "@pulumi/pulumi/runtime/settings";
 import { AWSX_VPC_TYPE, isModelledType, type AwsMocks } from "./aws-mocks";
 import type { Props } from "./model";
@@ -41,7 +46,18 @@ interface TransformCallback {
 
 interface InvokeRequest {
   getTok(): string;
+  getArgs(): { toJavaScript(): unknown; constructor: unknown };
+  setArgs(value: unknown): void;
+  getVersion(): string;
+  getPlugindownloadurl(): string;
 }
+
+/** What an invoke transform (`pulumi.runtime.registerInvokeTransform`) is called with and may return. */
+type InvokeTransform = (args: {
+  token: string;
+  args: Record<string, unknown>;
+  opts: { version?: string; pluginDownloadURL?: string };
+}) => Promise<{ args: Record<string, unknown> } | undefined> | { args: Record<string, unknown> } | undefined;
 
 interface RegisterResponse {
   getUrn(): string;
@@ -129,9 +145,12 @@ export class RecordingMonitor extends MockMonitor {
    * Stack transforms (`pulumi.runtime.registerResourceTransform`), in the order the program registered them. The
    * engine runs them on every resource registered after them, after the resource's own and its ancestors' ("applied
    * after all the transformations of custom and component resources in the stack", Pulumi's StackOptions
-   * reference); MockMonitor hands them to `mocks.registerTransform`, which the AWS mocks, like most, lack.
+   * reference); MockMonitor hands them to `mocks.registerTransform` (and invoke transforms to
+   * `mocks.registerInvokeTransform`), which the AWS mocks, like most, lack.
    */
   private readonly stackTransforms: TransformCallback[] = [];
+  /** Stack invoke transforms (`pulumi.runtime.registerInvokeTransform`): the engine runs them on every later invoke. */
+  private readonly invokeTransforms: TransformCallback[] = [];
 
   constructor(
     private readonly awsMocks: AwsMocks,
@@ -195,6 +214,38 @@ export class RecordingMonitor extends MockMonitor {
     callback(null, {});
   }
 
+  override registerStackInvokeTransform(req: TransformCallback, callback: Callback): void {
+    this.invokeTransforms.push(req);
+    callback(null, {});
+  }
+
+  /**
+   * What the engine does with invoke transforms: each, in registration order, gets the token, the arguments and
+   * the invoke's version and plugin URL (the provider reference is not passed here), and may return new arguments.
+   */
+  private async runInvokeTransforms(req: InvokeRequest): Promise<void> {
+    const engine = this as unknown as { transformCallbacks: Map<string, InvokeTransform> };
+    let args = deserializeProperties(req.getArgs() as never) as Record<string, unknown>;
+    let changed = false;
+    const opts = {
+      ...(req.getVersion() ? { version: req.getVersion() } : {}),
+      ...(req.getPlugindownloadurl() ? { pluginDownloadURL: req.getPlugindownloadurl() } : {}),
+    };
+    for (const callback of this.invokeTransforms) {
+      const result = await engine.transformCallbacks.get(callback.getToken())?.({
+        token: req.getTok(),
+        args,
+        opts,
+      });
+      if (result) {
+        args = result.args;
+        changed = true;
+      }
+    }
+    const struct = req.getArgs().constructor as { fromJavaScript(value: unknown): unknown };
+    if (changed) req.setArgs(struct.fromJavaScript(await serializeProperties("invoke transform", args)));
+  }
+
   private async runTransforms(
     req: RegisterRequest,
     chain: readonly TransformCallback[],
@@ -224,16 +275,25 @@ export class RecordingMonitor extends MockMonitor {
 
   override async invoke(req: InvokeRequest, callback: Callback): Promise<void> {
     this.inFlight++;
+    const answer: Callback = (err, response) => {
+      if (err) {
+        this.failures.add(`invoke ${req.getTok()}`, err);
+        // The SDK rethrows a failed invoke as `new Error(err.details)`: gRPC's field for the provider's text.
+        const rpcError = err as { details?: string; message?: string };
+        rpcError.details ??= rpcError.message;
+      }
+      callback(err, response);
+    };
     try {
-      await super.invoke(req, (err, response) => {
-        if (err) {
-          this.failures.add(`invoke ${req.getTok()}`, err);
-          // The SDK rethrows a failed invoke as `new Error(err.details)`: gRPC's field for the provider's text.
-          const rpcError = err as { details?: string; message?: string };
-          rpcError.details ??= rpcError.message;
-        }
-        callback(err, response);
-      });
+      if (this.invokeTransforms.length > 0) {
+        const failed = await this.runInvokeTransforms(req).then(
+          () => undefined,
+          (error: unknown) => error as Error,
+        );
+        // As the engine fails the invoke whose transform threw.
+        if (failed) return answer(new Error(`invoke transform failed: ${failed.message}`), undefined);
+      }
+      await super.invoke(req, answer);
     } finally {
       this.inFlight--;
     }

@@ -117,6 +117,25 @@ describe("testkit engine rules (what the Pulumi engine refuses)", () => {
     expect(retention("later"), "its own transform first (61), then the stack's (× 2)").to.equal(122);
   });
 
+  it("runs invoke transforms on the invokes made after them, and fails an invoke whose transform throws", async () => {
+    const env = setupMocks({ config: { "aws:region": "us-west-2" } });
+    pulumi.runtime.registerInvokeTransform((args) =>
+      args.token === "aws:index/getRegion:getRegion"
+        ? { args: { ...args.args, region: "eu-west-1" }, opts: args.opts }
+        : undefined,
+    );
+    const region = await outputOf(aws.getRegionOutput({}));
+    expect(region.region).to.equal("eu-west-1");
+    expect(env.recorder.invokes.map((i) => i.inputs)).to.deep.include({ region: "eu-west-1" });
+
+    const failing = setupMocks();
+    pulumi.runtime.registerInvokeTransform(() => {
+      throw new Error("no invokes today");
+    });
+    aws.getRegionOutput({});
+    expect((await settleError(failing)).message).to.contain("invoke transform failed: no invokes today");
+  });
+
   it("resolves settle() when the program ran clean", async () => {
     const env = setupMocks({ project: "kit", stack: "unit" });
     new Widget("clean", "clean-bucket-name");
