@@ -14,8 +14,9 @@ const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 const LOGS = "aws:cloudwatch/logGroup:LogGroup";
 const REGION = "ap-northeast-2";
 const table = providerRulesTable();
-const alarmSrc = (tf: string) => {
-  const s = table.sources[table.types[ALARM]!.src]!;
+/** The provenance a refusal names for a rule of `type` read from the provider's `tf` attribute. */
+const ruleTag = (type: string, tf: string) => {
+  const s = table.sources[table.types[type]!.src]!;
   return `[provider rule: ${s.repo}@${s.commit.slice(0, 12)} ${s.file} (${tf})]`;
 };
 const okAlarm = {
@@ -52,7 +53,7 @@ describe("provider rules: inputs refused as `pulumi preview` refuses them", () =
       `${ALARM} "r": comparisonOperator: got "GreaterThan"; allowed: one of "GreaterThanOrEqualToThreshold", ` +
         `"GreaterThanThreshold", "LessThanThreshold", "LessThanOrEqualToThreshold", ` +
         `"LessThanLowerOrGreaterThanUpperThreshold", "LessThanLowerThreshold", "GreaterThanUpperThreshold" ` +
-        alarmSrc("comparison_operator"),
+        ruleTag(ALARM, "comparison_operator"),
     );
   });
 
@@ -65,7 +66,7 @@ describe("provider rules: inputs refused as `pulumi preview` refuses them", () =
 
   it("range (IntAtLeast) and integer set (IntInSlice: log retention days)", () => {
     expect(refused(ALARM, { ...okAlarm, evaluationPeriods: 0 })).to.equal(
-      `${ALARM} "r": evaluationPeriods: got 0; allowed: at least 1 ${alarmSrc("evaluation_periods")}`,
+      `${ALARM} "r": evaluationPeriods: got 0; allowed: at least 1 ${ruleTag(ALARM, "evaluation_periods")}`,
     );
     expect(refused(LOGS, { retentionInDays: 45 })).to.match(
       /^aws:cloudwatch\/logGroup:LogGroup "r": retentionInDays: got 45; allowed: one of 0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 \[provider rule: .* internal\/service\/logs\/group\.go \(retention_in_days\)\]$/,
@@ -77,7 +78,7 @@ describe("provider rules: inputs refused as `pulumi preview` refuses them", () =
     for (const period of [10, 20, 30, 60, 300])
       expect(refused(ALARM, { ...okAlarm, period }), `${period}`).to.equal(undefined);
     expect(refused(ALARM, { ...okAlarm, period: 45 })).to.equal(
-      `${ALARM} "r": period: got 45; allowed: one of 10, 20, 30 or a multiple of 60 ${alarmSrc("period")}`,
+      `${ALARM} "r": period: got 45; allowed: one of 10, 20, 30 or a multiple of 60 ${ruleTag(ALARM, "period")}`,
     );
   });
 
@@ -98,7 +99,7 @@ describe("provider rules: inputs refused as `pulumi preview` refuses them", () =
       metric: { metricName: "CPUUtilization", namespace: "AWS/EC2", period: 60, stat: "Average" },
     };
     expect(refused(ALARM, { ...okAlarm, metricQueries: [query] })).to.equal(
-      `${ALARM} "r": metricName: got "CPUUtilization" together with metricQueries; allowed: only one of them (ConflictsWith) ${alarmSrc("metric_name")}`,
+      `${ALARM} "r": metricName: got "CPUUtilization" together with metricQueries; allowed: only one of them (ConflictsWith) ${ruleTag(ALARM, "metric_name")}`,
     );
     const bare = {
       ...okAlarm,
@@ -108,32 +109,28 @@ describe("provider rules: inputs refused as `pulumi preview` refuses them", () =
       statistic: undefined,
     };
     expect(refused(ALARM, { ...bare, metricQueries: [query, { metric: query.metric }] })).to.equal(
-      `${ALARM} "r": metricQueries[1].id: got nothing; allowed: a value (the provider requires it) ${alarmSrc("metric_query.*.id")}`,
+      `${ALARM} "r": metricQueries[1].id: got nothing; allowed: a value (the provider requires it) ${ruleTag(ALARM, "metric_query.*.id")}`,
     );
     const arns = [1, 2, 3, 4, 5, 6].map((n) => `arn:aws:sns:${REGION}:123456789012:t${n}`);
     expect(refused(ALARM, { ...okAlarm, okActions: arns })).to.equal(
-      `${ALARM} "r": okActions: got 6 items; allowed: at most 5 ${alarmSrc("ok_actions")}`,
+      `${ALARM} "r": okActions: got 6 items; allowed: at most 5 ${ruleTag(ALARM, "ok_actions")}`,
     );
   });
 
   it("ExactlyOneOf (flow log target) and RequiredWith (KMS rotation period), from the provider's schemas", () => {
     const flowLog = "aws:ec2/flowLog:FlowLog";
-    const src = (type: string, tf: string) => {
-      const s = table.sources[table.types[type]!.src]!;
-      return `[provider rule: ${s.repo}@${s.commit.slice(0, 12)} ${s.file} (${tf})]`;
-    };
     const dest = { logDestinationType: "cloud-watch-logs", trafficType: "ALL" };
     expect(refused(flowLog, { ...dest, vpcId: "vpc-1" })).to.equal(undefined);
     expect(refused(flowLog, { ...dest, vpcId: "vpc-1", subnetId: "subnet-1" })).to.equal(
       `${flowLog} "r": (resource): got subnetId and vpcId set; allowed: exactly one of eniId, regionalNatGatewayId, ` +
-        `subnetId, vpcId, transitGatewayId, transitGatewayAttachmentId (ExactlyOneOf) ${src(flowLog, "eni_id")}`,
+        `subnetId, vpcId, transitGatewayId, transitGatewayAttachmentId (ExactlyOneOf) ${ruleTag(flowLog, "eni_id")}`,
     );
     expect(refused(flowLog, dest)).to.match(/\(resource\): got none set; allowed: exactly one of eniId, /);
     const key = "aws:kms/key:Key";
     expect(refused(key, { enableKeyRotation: true, rotationPeriodInDays: 365 })).to.equal(undefined);
     expect(refused(key, { rotationPeriodInDays: 365 })).to.equal(
       `${key} "r": rotationPeriodInDays: got 365 without enableKeyRotation; allowed: only together with ` +
-        `enableKeyRotation (RequiredWith) ${src(key, "rotation_period_in_days")}`,
+        `enableKeyRotation (RequiredWith) ${ruleTag(key, "rotation_period_in_days")}`,
     );
     expect(refused(key, { enableKeyRotation: true, rotationPeriodInDays: 30 })).to.match(
       /rotationPeriodInDays: got 30; allowed: 90 to 2560 \[provider rule/,
@@ -272,10 +269,6 @@ describe("r-ec2", () => {
   const LT = "aws:ec2/launchTemplate:LaunchTemplate";
   const SG = "aws:ec2/securityGroup:SecurityGroup";
   const INSTANCE = "aws:ec2/instance:Instance";
-  const origin = (type: string, tf: string) => {
-    const s = table.sources[table.types[type]!.src]!;
-    return `[provider rule: ${s.repo}@${s.commit.slice(0, 12)} ${s.file} (${tf})]`;
-  };
   const route = { routeTableId: "rtb-1", destinationCidrBlock: "0.0.0.0/0" };
   const targets =
     "carrierGatewayId, coreNetworkArn, egressOnlyGatewayId, gatewayId, localGatewayId, natGatewayId, " +
@@ -285,11 +278,11 @@ describe("r-ec2", () => {
     expect(refused(ROUTE, { ...route, natGatewayId: "nat-1" })).to.equal(undefined);
     expect(refused(ROUTE, { ...route, gatewayId: "igw-1", natGatewayId: "nat-1" })).to.equal(
       `${ROUTE} "r": (resource): got gatewayId and natGatewayId set; allowed: exactly one of ${targets} (ExactlyOneOf) ` +
-        origin(ROUTE, "carrier_gateway_id"),
+        ruleTag(ROUTE, "carrier_gateway_id"),
     );
     expect(refused(ROUTE, route)).to.equal(
       `${ROUTE} "r": (resource): got none set; allowed: exactly one of ${targets} (ExactlyOneOf) ` +
-        origin(ROUTE, "carrier_gateway_id"),
+        ruleTag(ROUTE, "carrier_gateway_id"),
     );
     // and exactly one destination; an IPv6-only target refuses an IPv4 destination
     expect(refused(ROUTE, { ...route, destinationIpv6CidrBlock: "::/0", natGatewayId: "nat-1" })).to.match(
@@ -297,7 +290,7 @@ describe("r-ec2", () => {
     );
     expect(refused(ROUTE, { ...route, egressOnlyGatewayId: "eigw-1" })).to.equal(
       `${ROUTE} "r": egressOnlyGatewayId: got "eigw-1" together with destinationCidrBlock; allowed: only one of them (ConflictsWith) ` +
-        origin(ROUTE, "egress_only_gateway_id"),
+        ruleTag(ROUTE, "egress_only_gateway_id"),
     );
   });
 
@@ -313,11 +306,11 @@ describe("r-ec2", () => {
     );
     expect(refused(LT, { metadataOptions: { httpTokens: "require" } })).to.equal(
       `${LT} "r": metadataOptions.httpTokens: got "require"; allowed: one of "optional", "required" ` +
-        origin(LT, "metadata_options.0.http_tokens"),
+        ruleTag(LT, "metadata_options.0.http_tokens"),
     );
     expect(refused(LT, { metadataOptions: { httpPutResponseHopLimit: 65 } })).to.equal(
       `${LT} "r": metadataOptions.httpPutResponseHopLimit: got 65; allowed: 1 to 64 ` +
-        origin(LT, "metadata_options.0.http_put_response_hop_limit"),
+        ruleTag(LT, "metadata_options.0.http_put_response_hop_limit"),
     );
   });
 
@@ -326,11 +319,11 @@ describe("r-ec2", () => {
     expect(refused(SG, { vpcId: "vpc-1", ingress: [ingress] })).to.equal(undefined);
     expect(refused(SG, { vpcId: "vpc-1", ingress: [{ fromPort: 443, toPort: 443 }] })).to.equal(
       `${SG} "r": ingress[0].protocol: got nothing; allowed: a value (the provider requires it) ` +
-        origin(SG, "ingress.*.protocol"),
+        ruleTag(SG, "ingress.*.protocol"),
     );
     expect(refused(SG, { vpcId: "vpc-1", egress: [{ ...ingress, cidrBlocks: ["10.0.0.0/33"] }] })).to.equal(
       `${SG} "r": egress[0].cidrBlocks[0]: got "10.0.0.0/33"; allowed: a CIDR block ` +
-        origin(SG, "egress.*.cidr_blocks.*"),
+        ruleTag(SG, "egress.*.cidr_blocks.*"),
     );
   });
 
@@ -341,13 +334,13 @@ describe("r-ec2", () => {
       refused(INSTANCE, { ...nat, userData: "#!/bin/sh\n", userDataBase64: "IyEvYmluL3NoCg==" }),
     ).to.equal(
       `${INSTANCE} "r": userData: got "#!/bin/sh\\n" together with userDataBase64; allowed: only one of them (ConflictsWith) ` +
-        origin(INSTANCE, "user_data"),
+        ruleTag(INSTANCE, "user_data"),
     );
     expect(
       refused(INSTANCE, { ...nat, networkInterfaces: [{ deviceIndex: 0, networkInterfaceId: "eni-1" }] }),
     ).to.equal(
       `${INSTANCE} "r": networkInterfaces: got [{"deviceIndex":0,"networkInterfaceId":"eni-1"}] together with subnetId; ` +
-        `allowed: only one of them (ConflictsWith) ${origin(INSTANCE, "network_interface")}`,
+        `allowed: only one of them (ConflictsWith) ${ruleTag(INSTANCE, "network_interface")}`,
     );
     expect(refused(INSTANCE, { ...nat, userData: "x".repeat(16385) })).to.match(
       /userData: got "x{76}\.\.\.; allowed: 0 to 16384 characters \[provider rule: .* \(user_data\)\]$/,
@@ -355,7 +348,7 @@ describe("r-ec2", () => {
     // the provider's own CPUCredits_Values() (ec2/consts.go)
     expect(refused(INSTANCE, { ...nat, creditSpecification: { cpuCredits: "burst" } })).to.equal(
       `${INSTANCE} "r": creditSpecification.cpuCredits: got "burst"; allowed: one of "standard", "unlimited" ` +
-        origin(INSTANCE, "credit_specification.0.cpu_credits"),
+        ruleTag(INSTANCE, "credit_specification.0.cpu_credits"),
     );
     expect(refused(INSTANCE, { subnetId: "subnet-1" })).to.match(
       /^aws:ec2\/instance:Instance "r": \(resource\): got none set; allowed: at least one of ami, launchTemplate \(AtLeastOneOf\)/,
@@ -365,10 +358,10 @@ describe("r-ec2", () => {
   it("a VPC's block is /16 to /28 (IsCIDRNetwork) and its tenancy default or dedicated", () => {
     const VPC = "aws:ec2/vpc:Vpc";
     expect(refused(VPC, { cidrBlock: "10.0.0.0/8" })).to.equal(
-      `${VPC} "r": cidrBlock: got "10.0.0.0/8"; allowed: a CIDR block with a /16–/28 prefix ${origin(VPC, "cidr_block")}`,
+      `${VPC} "r": cidrBlock: got "10.0.0.0/8"; allowed: a CIDR block with a /16–/28 prefix ${ruleTag(VPC, "cidr_block")}`,
     );
     expect(refused(VPC, { cidrBlock: "10.0.0.0/16", instanceTenancy: "host" })).to.equal(
-      `${VPC} "r": instanceTenancy: got "host"; allowed: one of "default", "dedicated" ${origin(VPC, "instance_tenancy")}`,
+      `${VPC} "r": instanceTenancy: got "host"; allowed: one of "default", "dedicated" ${ruleTag(VPC, "instance_tenancy")}`,
     );
   });
 
@@ -378,7 +371,7 @@ describe("r-ec2", () => {
     expect(refused(VPCE, { ...endpoint, vpcEndpointType: "Resource" })).to.equal(undefined);
     expect(refused(VPCE, { ...endpoint, vpcEndpointType: "gateway" })).to.equal(
       `${VPCE} "r": vpcEndpointType: got "gateway"; allowed: one of "Interface", "Gateway", "GatewayLoadBalancer", ` +
-        `"Resource", "ServiceNetwork" ${origin(VPCE, "vpc_endpoint_type")}`,
+        `"Resource", "ServiceNetwork" ${ruleTag(VPCE, "vpc_endpoint_type")}`,
     );
   });
 
@@ -418,10 +411,6 @@ describe("r-ec2", () => {
 });
 
 describe("r-s3", () => {
-  const src = (type: string, tf: string) => {
-    const s = table.sources[table.types[type]!.src]!;
-    return `[provider rule: ${s.repo}@${s.commit.slice(0, 12)} ${s.file} (${tf})]`;
-  };
   const LIFECYCLE = "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration";
   const rule = { id: "expire", status: "Enabled", filter: { prefix: "" }, expiration: { days: 30 } };
 
@@ -430,7 +419,7 @@ describe("r-s3", () => {
     expect(
       refused(LIFECYCLE, { bucket: "b", rules: [rule, { ...rule, id: "two", status: "enabled" }] }),
     ).to.equal(
-      `${LIFECYCLE} "r": rules[1].status: got "enabled"; allowed: one of "Disabled", "Enabled" ${src(LIFECYCLE, "rule.*.status")}`,
+      `${LIFECYCLE} "r": rules[1].status: got "enabled"; allowed: one of "Disabled", "Enabled" ${ruleTag(LIFECYCLE, "rule.*.status")}`,
     );
   });
 
@@ -442,7 +431,7 @@ describe("r-s3", () => {
     expect(refused(LIFECYCLE, withNoncurrent(1))).to.equal(undefined);
     expect(refused(LIFECYCLE, withNoncurrent(0))).to.equal(
       `${LIFECYCLE} "r": rules[0].noncurrentVersionExpiration.noncurrentDays: got 0; allowed: at least 1 ` +
-        src(LIFECYCLE, "rule.*.noncurrent_version_expiration.*.noncurrent_days"),
+        ruleTag(LIFECYCLE, "rule.*.noncurrent_version_expiration.*.noncurrent_days"),
     );
   });
 
@@ -454,7 +443,7 @@ describe("r-s3", () => {
       );
     expect(refused(VERSIONING, { bucket: "b", versioningConfiguration: { status: "On" } })).to.equal(
       `${VERSIONING} "r": versioningConfiguration.status: got "On"; allowed: one of "Enabled", "Suspended", "Disabled" ` +
-        src(VERSIONING, "versioning_configuration.0.status"),
+        ruleTag(VERSIONING, "versioning_configuration.0.status"),
     );
   });
 
@@ -468,7 +457,7 @@ describe("r-s3", () => {
     expect(refused(SSE, sse("aws:kms:dsse"))).to.equal(undefined);
     expect(refused(SSE, sse("KMS"))).to.equal(
       `${SSE} "r": rules[0].applyServerSideEncryptionByDefault.sseAlgorithm: got "KMS"; allowed: one of "AES256", ` +
-        `"aws:fsx", "aws:kms", "aws:kms:dsse" ${src(SSE, "rule.*.apply_server_side_encryption_by_default.0.sse_algorithm")}`,
+        `"aws:fsx", "aws:kms", "aws:kms:dsse" ${ruleTag(SSE, "rule.*.apply_server_side_encryption_by_default.0.sse_algorithm")}`,
     );
     const enumSrc = table.types[SSE]!.enumSrc!.map((i) => table.sources[i]!);
     expect(enumSrc.map((s) => s.repo)).to.deep.equal(["boto/botocore"]);
@@ -479,7 +468,7 @@ describe("r-s3", () => {
     const grant = (type: string) => ({ grants: [{ type, permissions: ["READ"] }] });
     expect(refused(BUCKET, grant("Group"))).to.equal(undefined);
     expect(refused(BUCKET, grant("AmazonCustomerByEmail"))).to.equal(
-      `${BUCKET} "r": grants[0].type: got "AmazonCustomerByEmail"; allowed: one of "CanonicalUser", "Group" ${src(BUCKET, "grant.*.type")}`,
+      `${BUCKET} "r": grants[0].type: got "AmazonCustomerByEmail"; allowed: one of "CanonicalUser", "Group" ${ruleTag(BUCKET, "grant.*.type")}`,
     );
   });
 
@@ -488,7 +477,7 @@ describe("r-s3", () => {
     const trail = { s3BucketName: "logs", name: "org-trail" };
     expect(refused(TRAIL, trail)).to.equal(undefined);
     expect(refused(TRAIL, { ...trail, name: "ab" })).to.equal(
-      `${TRAIL} "r": name: got "ab"; allowed: 3 to 128 characters ${src(TRAIL, "name")}`,
+      `${TRAIL} "r": name: got "ab"; allowed: 3 to 128 characters ${ruleTag(TRAIL, "name")}`,
     );
     const selector = (type: string) => ({
       ...trail,
@@ -497,7 +486,7 @@ describe("r-s3", () => {
     expect(refused(TRAIL, selector("AWS::S3::Object"))).to.equal(undefined);
     expect(refused(TRAIL, selector("AWS::S3::Bucket"))).to.equal(
       `${TRAIL} "r": eventSelectors[0].dataResources[0].type: got "AWS::S3::Bucket"; allowed: one of ` +
-        `"AWS::DynamoDB::Table", "AWS::Lambda::Function", "AWS::S3::Object" ${src(TRAIL, "event_selector.*.data_resource.*.type")}`,
+        `"AWS::DynamoDB::Table", "AWS::Lambda::Function", "AWS::S3::Object" ${ruleTag(TRAIL, "event_selector.*.data_resource.*.type")}`,
     );
   });
 
@@ -511,7 +500,7 @@ describe("r-s3", () => {
     expect(refused(CHANNEL, channel("24_Hours"))).to.equal(
       `${CHANNEL} "r": snapshotDeliveryProperties.deliveryFrequency: got "24_Hours"; allowed: one of "One_Hour", ` +
         `"Three_Hours", "Six_Hours", "Twelve_Hours", "TwentyFour_Hours" ` +
-        src(CHANNEL, "snapshot_delivery_properties.0.delivery_frequency"),
+        ruleTag(CHANNEL, "snapshot_delivery_properties.0.delivery_frequency"),
     );
     const RULE = "aws:cfg/rule:Rule";
     expect(refused(RULE, { source: { owner: "AWS", sourceIdentifier: "VPC_FLOW_LOGS_ENABLED" } })).to.equal(
@@ -520,7 +509,7 @@ describe("r-s3", () => {
     expect(
       refused(RULE, { source: { owner: "Amazon", sourceIdentifier: "VPC_FLOW_LOGS_ENABLED" } }),
     ).to.equal(
-      `${RULE} "r": source.owner: got "Amazon"; allowed: one of "CUSTOM_LAMBDA", "AWS", "CUSTOM_POLICY" ${src(RULE, "source.0.owner")}`,
+      `${RULE} "r": source.owner: got "Amazon"; allowed: one of "CUSTOM_LAMBDA", "AWS", "CUSTOM_POLICY" ${ruleTag(RULE, "source.0.owner")}`,
     );
   });
 
@@ -529,7 +518,7 @@ describe("r-s3", () => {
     const budget = { budgetType: "COST", timeUnit: "MONTHLY", limitAmount: "100.00", limitUnit: "USD" };
     expect(refused(BUDGET, budget)).to.equal(undefined);
     expect(refused(BUDGET, { ...budget, timeUnit: "WEEKLY" })).to.equal(
-      `${BUDGET} "r": timeUnit: got "WEEKLY"; allowed: one of "DAILY", "MONTHLY", "QUARTERLY", "ANNUALLY", "CUSTOM" ${src(BUDGET, "time_unit")}`,
+      `${BUDGET} "r": timeUnit: got "WEEKLY"; allowed: one of "DAILY", "MONTHLY", "QUARTERLY", "ANNUALLY", "CUSTOM" ${ruleTag(BUDGET, "time_unit")}`,
     );
     const planned = [{ amount: "100", startTime: "2026-12-01_00:00", unit: "USD" }];
     expect(refused(BUDGET, { ...budget, limitUnit: undefined, plannedLimits: planned })).to.match(
@@ -546,7 +535,7 @@ describe("r-s3", () => {
     expect(refused(RULE, custom("guard-3.x.x"))).to.equal(
       `${RULE} "r": source.customPolicyDetails.policyRuntime: got "guard-3.x.x"; allowed: 0 to 64 characters and ` +
         `matching /^guard-2\\.x\\.x$/ (Must match cloudformation-guard version) ` +
-        src(RULE, "source.0.custom_policy_details.0.policy_runtime"),
+        ruleTag(RULE, "source.0.custom_policy_details.0.policy_runtime"),
     );
   });
 
@@ -578,10 +567,6 @@ describe("r-edge", () => {
   const ASG = "aws:autoscaling/group:Group";
   const LISTENER = "aws:lb/listener:Listener";
   const RECORD = "aws:route53/record:Record";
-  const src = (type: string, tf: string) => {
-    const s = table.sources[table.types[type]!.src]!;
-    return `[provider rule: ${s.repo}@${s.commit.slice(0, 12)} ${s.file} (${tf})]`;
-  };
   const template = { id: "lt-0123456789abcdef0", version: "1" };
   const okGroup = { minSize: 1, maxSize: 2, launchTemplate: template };
   const okListener = {
@@ -600,7 +585,7 @@ describe("r-edge", () => {
     const mixed = { launchTemplate: { launchTemplateSpecification: { launchTemplateId: template.id } } };
     expect(refused(ASG, { ...okGroup, mixedInstancesPolicy: mixed })).to.equal(
       `${ASG} "r": (resource): got launchTemplate and mixedInstancesPolicy set; allowed: exactly one of ` +
-        `launchConfiguration, launchTemplate, mixedInstancesPolicy (ExactlyOneOf) ${src(ASG, "launch_configuration")}`,
+        `launchConfiguration, launchTemplate, mixedInstancesPolicy (ExactlyOneOf) ${ruleTag(ASG, "launch_configuration")}`,
     );
     expect(refused(ASG, { minSize: 1, maxSize: 2 })).to.match(
       /\(resource\): got none set; allowed: exactly one of/,
@@ -615,7 +600,7 @@ describe("r-edge", () => {
     expect(refused(LISTENER, action("FORWARD"))).to.equal(undefined);
     expect(refused(LISTENER, action("forwards"))).to.equal(
       `${LISTENER} "r": defaultActions[0].type: got "forwards"; allowed: one of "forward", "authenticate-oidc", ` +
-        `"authenticate-cognito", "redirect", "fixed-response", "jwt-validation" (any case) ${src(LISTENER, "default_action.*.type")}`,
+        `"authenticate-cognito", "redirect", "fixed-response", "jwt-validation" (any case) ${ruleTag(LISTENER, "default_action.*.type")}`,
     );
   });
 
@@ -626,7 +611,7 @@ describe("r-edge", () => {
     });
     expect(refused(LISTENER, order(50000))).to.equal(undefined);
     expect(refused(LISTENER, order(0))).to.equal(
-      `${LISTENER} "r": defaultActions[0].order: got 0; allowed: 1 to 50000 ${src(LISTENER, "default_action.*.order")}`,
+      `${LISTENER} "r": defaultActions[0].order: got 0; allowed: 1 to 50000 ${ruleTag(LISTENER, "default_action.*.order")}`,
     );
   });
 
@@ -639,17 +624,17 @@ describe("r-edge", () => {
     expect(refused(RECORD, { ...okRecord, aliases: [alias] })).to.equal(undefined);
     expect(refused(RECORD, { ...okRecord, records: ["192.0.2.1"], ttl: 300 })).to.equal(undefined);
     expect(refused(RECORD, { ...okRecord, aliases: [alias], ttl: 300 })).to.equal(
-      `${RECORD} "r": aliases: got ${JSON.stringify([alias]).slice(0, 77)}... together with ttl; allowed: only one of them (ConflictsWith) ${src(RECORD, "alias")}`,
+      `${RECORD} "r": aliases: got ${JSON.stringify([alias]).slice(0, 77)}... together with ttl; allowed: only one of them (ConflictsWith) ${ruleTag(RECORD, "alias")}`,
     );
     expect(refused(RECORD, { ...okRecord, ttl: 300 })).to.equal(
-      `${RECORD} "r": (resource): got none set; allowed: exactly one of aliases, records (ExactlyOneOf) ${src(RECORD, "alias")}`,
+      `${RECORD} "r": (resource): got none set; allowed: exactly one of aliases, records (ExactlyOneOf) ${ruleTag(RECORD, "alias")}`,
     );
   });
 
   it("enumeration over provider-local typed constants (func (desiredCapacityType) Values())", () => {
     expect(refused(ASG, { ...okGroup, desiredCapacityType: "vcpu" })).to.equal(undefined);
     expect(refused(ASG, { ...okGroup, desiredCapacityType: "instances" })).to.equal(
-      `${ASG} "r": desiredCapacityType: got "instances"; allowed: one of "memory-mib", "units", "vcpu" ${src(ASG, "desired_capacity_type")}`,
+      `${ASG} "r": desiredCapacityType: got "instances"; allowed: one of "memory-mib", "units", "vcpu" ${ruleTag(ASG, "desired_capacity_type")}`,
     );
   });
 
@@ -659,7 +644,7 @@ describe("r-edge", () => {
       instanceRefresh: { strategy: "Rolling", preferences: { instanceWarmup } },
     });
     for (const ok of ["", "0", "300"]) expect(refused(ASG, warmup(ok)), ok).to.equal(undefined);
-    const detail = `allowed: "" (unset) or an integer of at least 0, as a string ${src(ASG, "instance_refresh.0.preferences.0.instance_warmup")}`;
+    const detail = `allowed: "" (unset) or an integer of at least 0, as a string ${ruleTag(ASG, "instance_refresh.0.preferences.0.instance_warmup")}`;
     expect(refused(ASG, warmup("-1"))).to.equal(
       `${ASG} "r": instanceRefresh.preferences.instanceWarmup: got "-1"; ${detail}`,
     );
@@ -679,7 +664,7 @@ describe("r-edge", () => {
     expect(refused(SCHEDULE, at("2026-12-01 22:00"))).to.equal(
       `${SCHEDULE} "r": startTime: got "2026-12-01 22:00"; allowed: matching ` +
         `/^([0-9]{4}|[+-][0-9]{3})-[0-9]{2}-[0-9]{2}T[0-9]{1,2}:[0-9]{2}:[0-9]{2}([.,][0-9]+)?Z$/ ` +
-        `(cannot be parsed as iso8601 Timestamp Format (Go layout "2006-01-02T15:04:05Z")) ${src(SCHEDULE, "start_time")}`,
+        `(cannot be parsed as iso8601 Timestamp Format (Go layout "2006-01-02T15:04:05Z")) ${ruleTag(SCHEDULE, "start_time")}`,
     );
   });
 
@@ -690,7 +675,7 @@ describe("r-edge", () => {
     expect(refused(POLICY, { ...policy, name: "web-agent_1.x@y" })).to.equal(undefined);
     expect(refused(POLICY, { ...policy, name: "web agent" })).to.equal(
       `${POLICY} "r": name: got "web agent"; allowed: 1 to 128 characters and matching /^[\\w+=,.@-]*$/ ` +
-        `(must match [\\w+=,.@-]) ${src(POLICY, "name")}`,
+        `(must match [\\w+=,.@-]) ${ruleTag(POLICY, "name")}`,
     );
     // instanceProfileNameMaxLen = 128, passed as validResourceName's max
     expect(refused(PROFILE, { name: "p".repeat(128) })).to.equal(undefined);
@@ -706,7 +691,7 @@ describe("r-edge", () => {
       expect(refused(RECORD, { ...okRecord, type, records: ["x"], ttl: 60 }), type).to.equal(undefined);
     expect(refused(RECORD, { ...okRecord, type: "CNAM", records: ["x"], ttl: 60 })).to.equal(
       `${RECORD} "r": type: got "CNAM"; allowed: one of "SOA", "A", "TXT", "NS", "CNAME", "MX", "NAPTR", "PTR", ` +
-        `"SRV", "SPF", "AAAA", "CAA", "DS", "TLSA", "SSHFP", "SVCB", "HTTPS" ${src(RECORD, "type")}`,
+        `"SRV", "SPF", "AAAA", "CAA", "DS", "TLSA", "SSHFP", "SVCB", "HTTPS" ${ruleTag(RECORD, "type")}`,
     );
     expect(table.types[RECORD]!.enumSrc!.map((i) => table.sources[i]!.repo)).to.deep.equal(["boto/botocore"]);
   });
@@ -719,10 +704,6 @@ describe("r-events", () => {
   const SCHEDULE = "aws:scheduler/schedule:Schedule";
   const SECRET = "aws:secretsmanager/secret:Secret";
   const TARGET = "aws:cloudwatch/eventTarget:EventTarget";
-  const ruleOf = (type: string, tf: string) => {
-    const s = table.sources[table.types[type]!.src]!;
-    return `[provider rule: ${s.repo}@${s.commit.slice(0, 12)} ${s.file} (${tf})]`;
-  };
   const role = "arn:aws:iam::123456789012:role/notifier";
   const okFn = { role, runtime: "nodejs22.x", handler: "index.handler", code: { path: "dist" } };
   const queueArn = `arn:aws:sqs:${REGION}:123456789012:alarms`;
@@ -735,26 +716,26 @@ describe("r-events", () => {
         `^${FN} "r": runtime: got "nodejs23.x"; allowed: one of "nodejs", "nodejs4.3", .*"nodejs22.x", "nodejs24.x", `,
       ),
     );
-    expect(message!.endsWith(ruleOf(FN, "runtime"))).to.equal(true);
+    expect(message!.endsWith(ruleTag(FN, "runtime"))).to.equal(true);
     expect(refused(FN, { ...okFn, architectures: ["arm"] })).to.equal(
-      `${FN} "r": architectures[0]: got "arm"; allowed: one of "x86_64", "arm64" ${ruleOf(FN, "architectures.*")}`,
+      `${FN} "r": architectures[0]: got "arm"; allowed: one of "x86_64", "arm64" ${ruleTag(FN, "architectures.*")}`,
     );
     // the bridge's `code` archive is the provider's `filename`, so the ExactlyOneOf names it
     expect(refused(FN, { ...okFn, s3Bucket: "artifacts", s3Key: "fn.zip" })).to.equal(
-      `${FN} "r": (resource): got code and s3Bucket set; allowed: exactly one of code, imageUri, s3Bucket (ExactlyOneOf) ${ruleOf(FN, "filename")}`,
+      `${FN} "r": (resource): got code and s3Bucket set; allowed: exactly one of code, imageUri, s3Bucket (ExactlyOneOf) ${ruleTag(FN, "filename")}`,
     );
     expect(refused(FN, { ...okFn, timeout: 901 })).to.equal(
-      `${FN} "r": timeout: got 901; allowed: 1 to 900 ${ruleOf(FN, "timeout")}`,
+      `${FN} "r": timeout: got 901; allowed: 1 to 900 ${ruleTag(FN, "timeout")}`,
     );
   });
 
   it("SQS: the visibility timeout is 0 to 43,200 s, and a queue is encrypted by a KMS key or SSE-SQS, not both", () => {
     expect(refused(QUEUE, { visibilityTimeoutSeconds: 43_200 })).to.equal(undefined);
     expect(refused(QUEUE, { visibilityTimeoutSeconds: 43_201 })).to.equal(
-      `${QUEUE} "r": visibilityTimeoutSeconds: got 43201; allowed: 0 to 43200 ${ruleOf(QUEUE, "visibility_timeout_seconds")}`,
+      `${QUEUE} "r": visibilityTimeoutSeconds: got 43201; allowed: 0 to 43200 ${ruleTag(QUEUE, "visibility_timeout_seconds")}`,
     );
     expect(refused(QUEUE, { kmsMasterKeyId: "alias/k", sqsManagedSseEnabled: true })).to.equal(
-      `${QUEUE} "r": kmsMasterKeyId: got "alias/k" together with sqsManagedSseEnabled; allowed: only one of them (ConflictsWith) ${ruleOf(QUEUE, "kms_master_key_id")}`,
+      `${QUEUE} "r": kmsMasterKeyId: got "alias/k" together with sqsManagedSseEnabled; allowed: only one of them (ConflictsWith) ${ruleTag(QUEUE, "kms_master_key_id")}`,
     );
     // StringIsJSON passes "" (terraform-plugin-sdk's NormalizeJsonString returns "" for it): never stricter
     expect(refused(QUEUE, { redrivePolicy: "" })).to.equal(undefined);
@@ -771,14 +752,14 @@ describe("r-events", () => {
     const ok = { functionName: "notifier", eventSourceArn: queueArn };
     expect(refused(ESM, { ...ok, scalingConfig: { maximumConcurrency: 2 } })).to.equal(undefined);
     expect(refused(ESM, { ...ok, scalingConfig: { maximumConcurrency: 1 } })).to.equal(
-      `${ESM} "r": scalingConfig.maximumConcurrency: got 1; allowed: at least 2 ${ruleOf(ESM, "scaling_config.0.maximum_concurrency")}`,
+      `${ESM} "r": scalingConfig.maximumConcurrency: got 1; allowed: at least 2 ${ruleTag(ESM, "scaling_config.0.maximum_concurrency")}`,
     );
     expect(refused(ESM, { functionName: "notifier" })).to.match(
       /\(resource\): got none set; allowed: exactly one of eventSourceArn, selfManagedEventSource \(ExactlyOneOf\)/,
     );
     expect(refused(ESM, { ...ok, maximumRecordAgeInSeconds: -1 })).to.equal(undefined);
     expect(refused(ESM, { ...ok, maximumRecordAgeInSeconds: 30 })).to.equal(
-      `${ESM} "r": maximumRecordAgeInSeconds: got 30; allowed: one of -1 or 60 to 604800 ${ruleOf(ESM, "maximum_record_age_in_seconds")}`,
+      `${ESM} "r": maximumRecordAgeInSeconds: got 30; allowed: one of -1 or 60 to 604800 ${ruleTag(ESM, "maximum_record_age_in_seconds")}`,
     );
   });
 
@@ -791,10 +772,10 @@ describe("r-events", () => {
     };
     expect(refused(SCHEDULE, ok)).to.equal(undefined);
     expect(refused(SCHEDULE, { ...ok, scheduleExpressionTimezone: "" })).to.equal(
-      `${SCHEDULE} "r": scheduleExpressionTimezone: got ""; allowed: 1 to 50 characters ${ruleOf(SCHEDULE, "schedule_expression_timezone")}`,
+      `${SCHEDULE} "r": scheduleExpressionTimezone: got ""; allowed: 1 to 50 characters ${ruleTag(SCHEDULE, "schedule_expression_timezone")}`,
     );
     expect(refused(SCHEDULE, { ...ok, flexibleTimeWindow: { mode: "off" } })).to.equal(
-      `${SCHEDULE} "r": flexibleTimeWindow.mode: got "off"; allowed: one of "OFF", "FLEXIBLE" ${ruleOf(SCHEDULE, "flexible_time_window.0.mode")}`,
+      `${SCHEDULE} "r": flexibleTimeWindow.mode: got "off"; allowed: one of "OFF", "FLEXIBLE" ${ruleTag(SCHEDULE, "flexible_time_window.0.mode")}`,
     );
     expect(refused(SCHEDULE, { ...ok, target: { arn: "ops-report", roleArn: role } })).to.match(
       /target\.arn: got "ops-report"; allowed: an ARN/,
@@ -804,14 +785,14 @@ describe("r-events", () => {
   it("secret recovery window Any(7 to 30, 0); an EventBridge target's input is JSON and retries at most 185", () => {
     expect(refused(SECRET, { recoveryWindowInDays: 0 })).to.equal(undefined);
     expect(refused(SECRET, { recoveryWindowInDays: 3 })).to.equal(
-      `${SECRET} "r": recoveryWindowInDays: got 3; allowed: 7 to 30 or one of 0 ${ruleOf(SECRET, "recovery_window_in_days")}`,
+      `${SECRET} "r": recoveryWindowInDays: got 3; allowed: 7 to 30 or one of 0 ${ruleTag(SECRET, "recovery_window_in_days")}`,
     );
     const target = { arn: queueArn, rule: "root-activity" };
     expect(refused(TARGET, { ...target, input: "not json" })).to.match(
       /^aws:cloudwatch\/eventTarget:EventTarget "r": input: got "not json"; allowed: valid JSON and 0 to 8192 characters/,
     );
     expect(refused(TARGET, { ...target, retryPolicy: { maximumRetryAttempts: 186 } })).to.equal(
-      `${TARGET} "r": retryPolicy.maximumRetryAttempts: got 186; allowed: 0 to 185 ${ruleOf(TARGET, "retry_policy.0.maximum_retry_attempts")}`,
+      `${TARGET} "r": retryPolicy.maximumRetryAttempts: got 186; allowed: 0 to 185 ${ruleTag(TARGET, "retry_policy.0.maximum_retry_attempts")}`,
     );
   });
   it("EventBridge rule state from botocore's events model (the index's SDK enums predate the CloudTrail state)", () => {
@@ -821,7 +802,7 @@ describe("r-events", () => {
       undefined,
     );
     expect(refused(RULE, { ...ok, state: "enabled" })).to.equal(
-      `${RULE} "r": state: got "enabled"; allowed: one of "ENABLED", "DISABLED", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" ${ruleOf(RULE, "state")}`,
+      `${RULE} "r": state: got "enabled"; allowed: one of "ENABLED", "DISABLED", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" ${ruleTag(RULE, "state")}`,
     );
     expect(refused(RULE, { description: "no pattern, no schedule" })).to.match(
       /\(resource\): got none set; allowed: at least one of scheduleExpression, eventPattern \(AtLeastOneOf\)/,
@@ -893,10 +874,6 @@ describe("r-events: AWS rules of Lambda event source mappings", () => {
 describe("r-follow", () => {
   const FLOW = "aws:ec2/flowLog:FlowLog";
   const SUBNET = "aws:ec2/subnet:Subnet";
-  const origin = (type: string, tf: string) => {
-    const s = table.sources[table.types[type]!.src]!;
-    return `[provider rule: ${s.repo}@${s.commit.slice(0, 12)} ${s.file} (${tf})]`;
-  };
   const flow = {
     vpcId: "vpc-1",
     logDestinationType: "s3",
@@ -907,11 +884,11 @@ describe("r-follow", () => {
   it("flow-log and subnet enums come from the EC2 model (TrafficType, LogDestinationType, DestinationFileFormat, HostnameType)", () => {
     expect(refused(FLOW, { ...flow, destinationOptions: { fileFormat: "parquet" } })).to.equal(undefined);
     expect(refused(FLOW, { ...flow, trafficType: "all" })).to.equal(
-      `${FLOW} "r": trafficType: got "all"; allowed: one of "ACCEPT", "REJECT", "ALL" ${origin(FLOW, "traffic_type")}`,
+      `${FLOW} "r": trafficType: got "all"; allowed: one of "ACCEPT", "REJECT", "ALL" ${ruleTag(FLOW, "traffic_type")}`,
     );
     expect(refused(FLOW, { ...flow, logDestinationType: "cloudwatch" })).to.equal(
       `${FLOW} "r": logDestinationType: got "cloudwatch"; allowed: one of "cloud-watch-logs", "s3", ` +
-        `"kinesis-data-firehose" ${origin(FLOW, "log_destination_type")}`,
+        `"kinesis-data-firehose" ${ruleTag(FLOW, "log_destination_type")}`,
     );
     expect(refused(FLOW, { ...flow, destinationOptions: { fileFormat: "json" } })).to.match(
       /^aws:ec2\/flowLog:FlowLog "r": destinationOptions\.fileFormat: got "json"; allowed: one of "plain-text", "parquet" /,
@@ -922,7 +899,7 @@ describe("r-follow", () => {
     );
     expect(refused(SUBNET, { ...subnet, privateDnsHostnameTypeOnLaunch: "dns-name" })).to.equal(
       `${SUBNET} "r": privateDnsHostnameTypeOnLaunch: got "dns-name"; allowed: one of "ip-name", "resource-name" ` +
-        origin(SUBNET, "private_dns_hostname_type_on_launch"),
+        ruleTag(SUBNET, "private_dns_hostname_type_on_launch"),
     );
     expect(table.sources[table.types[FLOW]!.enumSrc![0]!]!.repo).to.equal("boto/botocore");
   });
@@ -941,7 +918,7 @@ describe("r-follow", () => {
     expect(refused(INGRESS, rule)).to.equal(undefined);
     expect(refused(INGRESS, { ...rule, securityGroupId: undefined })).to.equal(
       `${INGRESS} "r": securityGroupId: got nothing; allowed: a value (the provider requires it) ` +
-        origin(INGRESS, "security_group_id"),
+        ruleTag(INGRESS, "security_group_id"),
     );
     expect(refused(INGRESS, { ...rule, toPort: 65536 })).to.match(
       /toPort: got 65536; allowed: -1 to 65535 \[provider rule: hashicorp\/terraform-provider-aws@d2b7f56a7c45 /,
@@ -979,10 +956,6 @@ describe("r-extra", () => {
   const CLUSTER_PARAMS = "aws:rds/clusterParameterGroup:ClusterParameterGroup";
   const RULE = "aws:lb/listenerRule:ListenerRule";
   const PERMISSION = "aws:lambda/permission:Permission";
-  const src = (type: string, tf: string) => {
-    const s = table.sources[table.types[type]!.src]!;
-    return `[provider rule: ${s.repo}@${s.commit.slice(0, 12)} ${s.file} (${tf})]`;
-  };
   const okCluster = { engine: "aurora-mysql" };
   const okRule = {
     listenerArn: `arn:aws:elasticloadbalancing:${REGION}:123456789012:listener/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2`,
@@ -1005,7 +978,7 @@ describe("r-extra", () => {
       expect(refused(CLUSTER, { ...okCluster, engineMode })).to.equal(undefined);
     expect(refused(CLUSTER, { ...okCluster, engineMode: "serverlessv2" })).to.equal(
       `${CLUSTER} "r": engineMode: got "serverlessv2"; allowed: one of "global", "multimaster", "parallelquery", ` +
-        `"provisioned", "serverless", "" ${src(CLUSTER, "engine_mode")}`,
+        `"provisioned", "serverless", "" ${ruleTag(CLUSTER, "engine_mode")}`,
     );
   });
 
@@ -1013,7 +986,7 @@ describe("r-extra", () => {
     expect(refused(CLUSTER, { engine: "custom-oracle-ee" })).to.equal(undefined);
     expect(refused(CLUSTER, { engine: "aurora" })).to.equal(
       `${CLUSTER} "r": engine: got "aurora"; allowed: matching /^custom-.*$/ (must begin with custom-) or one of ` +
-        `"aurora-mysql", "aurora-postgresql", "mysql", "postgres" ${src(CLUSTER, "engine")}`,
+        `"aurora-mysql", "aurora-postgresql", "mysql", "postgres" ${ruleTag(CLUSTER, "engine")}`,
     );
     expect(
       refused(MEMBER, { clusterIdentifier: "c", engine: "aurora", instanceClass: "db.r6g.large" }),
@@ -1023,7 +996,7 @@ describe("r-extra", () => {
   it("ranges: cluster backup retention at most 35 days, Serverless v2 capacity 1–256 ACUs", () => {
     expect(refused(CLUSTER, { ...okCluster, backupRetentionPeriod: 35 })).to.equal(undefined);
     expect(refused(CLUSTER, { ...okCluster, backupRetentionPeriod: 36 })).to.equal(
-      `${CLUSTER} "r": backupRetentionPeriod: got 36; allowed: at most 35 ${src(CLUSTER, "backup_retention_period")}`,
+      `${CLUSTER} "r": backupRetentionPeriod: got 36; allowed: at most 35 ${ruleTag(CLUSTER, "backup_retention_period")}`,
     );
     expect(
       refused(CLUSTER, {
@@ -1032,7 +1005,7 @@ describe("r-extra", () => {
       }),
     ).to.equal(
       `${CLUSTER} "r": serverlessv2ScalingConfiguration.maxCapacity: got 0.5; allowed: 1 to 256 ` +
-        src(CLUSTER, "serverlessv2_scaling_configuration.0.max_capacity"),
+        ruleTag(CLUSTER, "serverlessv2_scaling_configuration.0.max_capacity"),
     );
   });
 
@@ -1046,7 +1019,7 @@ describe("r-extra", () => {
     for (const days of [7, 62, 731]) expect(refused(MEMBER, member(days))).to.equal(undefined);
     expect(refused(MEMBER, member(8))).to.equal(
       `${MEMBER} "r": performanceInsightsRetentionPeriod: got 8; allowed: one of 7, 731 or at least 7 and at most ` +
-        `731 and a multiple of 31 ${src(MEMBER, "performance_insights_retention_period")}`,
+        `731 and a multiple of 31 ${ruleTag(MEMBER, "performance_insights_retention_period")}`,
     );
   });
 
@@ -1058,7 +1031,7 @@ describe("r-extra", () => {
     expect(refused(CLUSTER_PARAMS, group("PENDING-REBOOT"))).to.equal(undefined);
     expect(refused(CLUSTER_PARAMS, group("later"))).to.equal(
       `${CLUSTER_PARAMS} "r": parameters[0].applyMethod: got "later"; allowed: one of "immediate", "pending-reboot" ` +
-        `(any case) ${src(CLUSTER_PARAMS, "parameter.*.apply_method")}`,
+        `(any case) ${ruleTag(CLUSTER_PARAMS, "parameter.*.apply_method")}`,
     );
   });
 
@@ -1067,7 +1040,7 @@ describe("r-extra", () => {
       expect(refused(RULE, { ...okRule, priority })).to.equal(undefined);
     for (const priority of [0, 50001])
       expect(refused(RULE, { ...okRule, priority })).to.equal(
-        `${RULE} "r": priority: got ${priority}; allowed: 1 to 50000 or one of 99999 ${src(RULE, "priority")}`,
+        `${RULE} "r": priority: got ${priority}; allowed: 1 to 50000 or one of 99999 ${ruleTag(RULE, "priority")}`,
       );
   });
 
@@ -1076,15 +1049,15 @@ describe("r-extra", () => {
     expect(refused(PERMISSION, { ...okPermission, action: "lambda:*" })).to.equal(undefined);
     expect(refused(PERMISSION, { ...okPermission, action: "InvokeFunction" })).to.equal(
       `${PERMISSION} "r": action: got "InvokeFunction"; allowed: matching /^(lambda:[*]|lambda:[A-Za-z]+|[*])$/ ` +
-        `(must be a valid action (usually starts with lambda:)) ${src(PERMISSION, "action")}`,
+        `(must be a valid action (usually starts with lambda:)) ${ruleTag(PERMISSION, "action")}`,
     );
     expect(refused(PERMISSION, { ...okPermission, statementId: "allow events" })).to.equal(
       `${PERMISSION} "r": statementId: got "allow events"; allowed: matching /^[0-9A-Za-z_-]+$/ (must contain ` +
-        `alphanumeric, underscores or dashes only) and 1 to 100 characters ${src(PERMISSION, "statement_id")}`,
+        `alphanumeric, underscores or dashes only) and 1 to 100 characters ${ruleTag(PERMISSION, "statement_id")}`,
     );
     expect(refused(PERMISSION, { ...okPermission, functionUrlAuthType: "none" })).to.equal(
       `${PERMISSION} "r": functionUrlAuthType: got "none"; allowed: one of "NONE", "AWS_IAM" ` +
-        src(PERMISSION, "function_url_auth_type"),
+        ruleTag(PERMISSION, "function_url_auth_type"),
     );
   });
   it("auto-names: the name the provider generates is checked (bridge length limit, then the generated rules)", async () => {
