@@ -63,10 +63,6 @@ function settingsOf(
   return { level: entry?.enforcementLevel ?? policy.enforcementLevel ?? "advisory", options: { ...entry } };
 }
 
-function reporter(sink: (message: string, urn?: string) => void): ReportViolation {
-  return Object.assign(sink, { stackTags: new Map<string, string>() }) as ReportViolation;
-}
-
 const notApplicable = (reason?: string): never => {
   throw new NotApplicable(reason);
 };
@@ -82,6 +78,8 @@ export async function runPolicies(
     const p = s.options.provider ? byUrn.get(s.options.provider) : undefined;
     return p ? { type: p.type, props: p.inputs, urn: p.urn, name: p.name } : undefined;
   };
+  // What CrossGuard reads from one resource's request: the same for every policy, so built once per resource.
+  const requests: AnalyzeRequest[] = custom.map((subject) => ({ subject, provider: providerOf(subject) }));
   const violations: PolicyViolation[] = [];
   let checked = 0;
   let links: Links | undefined;
@@ -95,18 +93,15 @@ export async function runPolicies(
       const validations = Array.isArray(policy.validateResource)
         ? policy.validateResource
         : [policy.validateResource];
-      for (const subject of custom) {
-        const args = toResourceArgs(subject, providerOf(subject), getConfig);
+      for (const request of requests) {
+        const urn = request.subject.urn;
+        const report: ReportViolation = (message) =>
+          violations.push({ policy: policy.name, enforcement, urn, message });
         for (const validate of validations) {
           checked++;
-          await guard(() =>
-            validate(
-              args,
-              reporter((message) =>
-                violations.push({ policy: policy.name, enforcement, urn: subject.urn, message }),
-              ),
-            ),
-          );
+          // Most evaluations return at once (another resource type): awaited only when they return a promise.
+          const pending = guarded(() => validate(toResourceArgs(request, getConfig), report));
+          if (pending) await pending;
         }
       }
     }
@@ -115,37 +110,66 @@ export async function runPolicies(
       links ??= findLinks(custom);
       // Fresh objects for each stack policy, as CrossGuard builds them: one policy cannot change another's view.
       const resources = linkedResources(custom, links, providerOf);
-      const args: StackValidationArgs = { resources, stackTags: new Map(), getConfig, notApplicable };
-      await guard(() =>
-        policy.validateStack(
-          args,
-          reporter((message, urn) =>
-            violations.push({ policy: policy.name, enforcement, urn: urn ?? "", message }),
-          ),
+      const args: StackValidationArgs = { resources, stackTags: STACK_TAGS, getConfig, notApplicable };
+      const pending = guarded(() =>
+        policy.validateStack(args, (message, urn) =>
+          violations.push({ policy: policy.name, enforcement, urn: urn ?? "", message }),
         ),
       );
+      if (pending) await pending;
     }
   }
   return { checked, violations };
 }
 
-async function guard(run: () => void | Promise<void>): Promise<void> {
+/**
+ * Runs one evaluation as CrossGuard's `Promise.resolve(validation(...))` does, `notApplicable()` ending it without
+ * a violation: a promise only when the policy returned one.
+ */
+function guarded(run: () => void | Promise<void>): Promise<void> | undefined {
   try {
-    await run();
+    const result: unknown = run();
+    if (typeof (result as PromiseLike<void> | undefined)?.then === "function")
+      return Promise.resolve(result as PromiseLike<void>).catch(unlessNotApplicable);
   } catch (error) {
-    if (!(error instanceof NotApplicable)) throw error;
+    unlessNotApplicable(error);
   }
+  return undefined;
+}
+
+function unlessNotApplicable(error: unknown): void {
+  if (!(error instanceof NotApplicable)) throw error;
+}
+
+/**
+ * The stack's tags as CrossGuard hands them to every policy: one read-only map for the whole run (server.js
+ * `freezeMap`). Offline there are none.
+ */
+const STACK_TAGS: ReadonlyMap<string, string> = (() => {
+  const tags = new Map<string, string>();
+  return Object.freeze({
+    entries: () => tags.entries(),
+    forEach: (fn: (value: string, key: string, map: ReadonlyMap<string, string>) => void) =>
+      tags.forEach((value, key) => fn(value, key, STACK_TAGS)),
+    get: (key: string) => tags.get(key),
+    has: (key: string) => tags.has(key),
+    keys: () => tags.keys(),
+    size: tags.size,
+    values: () => tags.values(),
+    [Symbol.iterator]: () => tags[Symbol.iterator](),
+  });
+})();
+
+/** What CrossGuard reads from one resource's analyze request, the same for every policy that checks it. */
+interface AnalyzeRequest {
+  readonly subject: PolicySubject;
+  readonly provider: PolicyProviderResource | undefined;
 }
 
 /** Policies here compare `args.type` with type tokens; class-based checks compare the class's Pulumi type token. */
-function typeChecks(type: string, props: Props) {
-  const tokenOf = (cls: unknown) => (cls as { __pulumiType?: string }).__pulumiType;
-  return {
-    isType: (cls: unknown) => tokenOf(cls) === type,
-    asType: (cls: unknown) => (tokenOf(cls) === type ? props : undefined),
-  };
-}
+const tokenOf = (cls: unknown) => (cls as { __pulumiType?: string }).__pulumiType;
 
+/** Fresh for every evaluation, as CrossGuard deserializes them for each validation. */
 function policyOptions(subject: PolicySubject) {
   return {
     protect: subject.options.protect,
@@ -160,28 +184,28 @@ function policyOptions(subject: PolicySubject) {
 
 /** What CrossGuard tells a policy about one resource, whether it validates the resource or the stack. */
 function describeResource(subject: PolicySubject, provider: PolicyProviderResource | undefined) {
+  const { type, inputs: props } = subject;
   return {
-    type: subject.type,
-    props: subject.inputs,
+    type,
+    props,
     urn: subject.urn,
     name: subject.name,
     opts: policyOptions(subject),
     provider,
-    ...typeChecks(subject.type, subject.inputs),
+    isType: (cls: unknown) => tokenOf(cls) === type,
+    asType: (cls: unknown) => (tokenOf(cls) === type ? props : undefined),
   };
 }
 
 function toResourceArgs(
-  subject: PolicySubject,
-  provider: PolicyProviderResource | undefined,
+  { subject, provider }: AnalyzeRequest,
   getConfig: <T extends object>() => T,
 ): ResourceValidationArgs {
-  return {
-    ...describeResource(subject, provider),
-    stackTags: new Map(),
-    getConfig,
-    notApplicable,
-  } as ResourceValidationArgs;
+  const args = describeResource(subject, provider) as Partial<ResourceValidationArgs>;
+  args.stackTags = STACK_TAGS;
+  args.getConfig = getConfig;
+  args.notApplicable = notApplicable;
+  return args as ResourceValidationArgs;
 }
 
 /** Outputs another resource can point at: its id, ARN, and id-like outputs such as `primaryNetworkInterfaceId`. */
