@@ -24,6 +24,7 @@ describe("cloudblocks-plan on a program that is not BUDDYVERSE", function () {
   const scratch = mkdtempSync(path.join(tmpdir(), "cloudblocks-plan-"));
   const json = path.join(scratch, "plan.json");
   const strict = path.join(scratch, "strict.json");
+  const diagram = path.join(scratch, "plan.mmd");
   let withExceptions: Awaited<ReturnType<typeof plan>>;
   let withoutExceptions: Awaited<ReturnType<typeof plan>>;
   before(async function () {
@@ -31,12 +32,12 @@ describe("cloudblocks-plan on a program that is not BUDDYVERSE", function () {
     writeFileSync(strict, "{}");
     // Each process loads @pulumi/aws, which is most of a plan's time: the two plans run at once.
     [withExceptions, withoutExceptions] = await Promise.all([
-      plan("--cwd", sample, "--json", json), // the only stack: staging
+      plan("--cwd", sample, "--json", json, "--diagram", diagram), // the only stack: staging
       plan("staging", "--cwd", sample, "--policy-pack-config", strict),
     ]);
   });
 
-  it("runs Pulumi.yaml's main with Pulumi.<stack>.yaml: tree, outputs (secrets masked), policies with the stack's exceptions, JSON", () => {
+  it("runs Pulumi.yaml's main with Pulumi.<stack>.yaml: tree, outputs (secrets masked), policies with the stack's exceptions, JSON, diagram", () => {
     const { code, stdout } = withExceptions;
     expect(code).to.equal(0);
     expect(stdout).to.contain('Plan for stack "staging" of project "sample-shop"').and.contain("5 resources");
@@ -55,6 +56,8 @@ describe("cloudblocks-plan on a program that is not BUDDYVERSE", function () {
     expect(subscription.inputs["endpoint"]).to.equal("orders@example.com");
     const logGroup = written.resources.find((r) => r.type === "aws:cloudwatch/logGroup:LogGroup")!;
     expect(logGroup.inputs["retentionInDays"]).to.equal(30); // the project's config default
+    // Rendered only when asked for (the plan's result renders it when first read).
+    expect(readFileSync(diagram, "utf8")).to.equal("flowchart LR\n  %% sample-shop staging\n");
   });
 
   it("fails on a mandatory policy violation when no exception applies, naming each one", () => {

@@ -81,6 +81,24 @@ describe("testkit plan rendering", () => {
     expect(countByType(planned.filter((r) => r.custom))).to.deep.include(["aws:ec2/instance:Instance", 1]);
   });
 
+  it("counts most frequent types first, ties by type token in code-unit order whatever the locale", () => {
+    const types = [
+      "aws:sqs/queue:Queue",
+      "aws:ec2/vpc:Vpc",
+      "aws:ec2/Vpc:Vpc",
+      "awsx:ec2:Vpc",
+      "aws:sqs/queue:Queue",
+    ];
+    const planned = types.map((type) => ({ type }) as Parameters<typeof countByType>[0][number]);
+    // localeCompare would put "aws:ec2/vpc" before "aws:ec2/Vpc" (lower case first in ICU's root collation).
+    expect(countByType(planned)).to.deep.equal([
+      ["aws:sqs/queue:Queue", 2],
+      ["aws:ec2/Vpc:Vpc", 1],
+      ["aws:ec2/vpc:Vpc", 1],
+      ["awsx:ec2:Vpc", 1],
+    ]);
+  });
+
   it("draws components with their AZs and tiers, and an arrow where one uses the other's resources", async () => {
     const diagram = renderDiagram(await record());
     expect(diagram).to.contain('subgraph c0["Net: net"]');

@@ -36,6 +36,7 @@ export interface ProgramPlanOptions {
 
 export interface ProgramPlan {
   readonly plan: Plan;
+  /** The resource tree as a Mermaid diagram, rendered when first read (most runs never write it). */
   readonly diagram: string;
   /** Resource types the testkit answered generically: their outputs in this plan are not realistic. */
   readonly unmodelledTypes: readonly string[];
@@ -97,9 +98,12 @@ export async function planProgram(options: ProgramPlanOptions): Promise<ProgramP
     // The monthly estimate, in the stack's region (the provider default the mocks use otherwise).
     cost: estimateCost(resources, { region: String(files.config["aws:region"] ?? "ap-northeast-2") }),
   };
+  let diagram: string | undefined;
   return {
     plan,
-    diagram: renderDiagram(records, `${files.project} ${stack}`),
+    get diagram() {
+      return (diagram ??= renderDiagram(records, `${files.project} ${stack}`));
+    },
     unmodelledTypes: env.recorder.unmodelledTypes,
     policiesRan: options.policies !== undefined,
     records,
