@@ -56,5 +56,5 @@ export {
   unknownAvailabilityZone,
 } from "./rules/availability-zones";
 export { unixCronProblem, scheduleExpressionProblem } from "./rules/cron";
-export { isIanaTimeZone } from "./rules/time-zones";
+export { isIanaTimeZone, TIME_ZONE_ALLOWED } from "./rules/time-zones";
 export { isDomainName, isEmailAddress, EMAIL_ALLOWED, DOMAIN_ALLOWED } from "./rules/names";

@@ -9,6 +9,7 @@ import {
   unknownAvailabilityZone,
   validateArgs,
   LOG_RETENTION_DAYS,
+  TIME_ZONE_ALLOWED,
 } from "@cloudblocks/component-kit";
 import { ALLOWED_TLS_POLICIES } from "./tls-policies";
 import type { WebFleetArgs } from "./args";
@@ -249,10 +250,7 @@ export const webFleetSchema = z
                   message: `allowed: a 5-field cron expression such as "0 18 * * 1-5" (Auto Scaling's Unix cron; bad: ${problem})`,
                 });
             }),
-            timeZone: z
-              .string()
-              .refine(isIanaTimeZone, { error: "allowed: an IANA time zone such as Asia/Seoul or Etc/UTC" })
-              .default("Asia/Seoul"),
+            timeZone: z.string().refine(isIanaTimeZone, { error: TIME_ZONE_ALLOWED }).default("Asia/Seoul"),
             minSize: intIn(0, 1000).optional(),
             maxSize: intIn(0, 1000).optional(),
             desiredCapacity: intIn(0, 1000).optional(),
