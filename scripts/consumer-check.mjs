@@ -51,7 +51,7 @@ const scratch = mkdtempSync(path.join(tmpdir(), "cloudblocks-consumer-"));
 const packs = path.join(scratch, "packs");
 mkdirSync(packs);
 // Build once (what each package's `prepack` would do), then pack without running it again per package.
-run(root, "node", [path.join(root, "node_modules", "typescript7", "bin", "tsc"), "-b"]);
+run(root, "node", [path.join(root, "scripts", "build.mjs")]);
 for (const name of PACKAGES)
   run(root, "npm", [
     "pack",
