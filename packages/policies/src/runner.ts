@@ -148,15 +148,14 @@ function unlessNotApplicable(error: unknown): void {
 const STACK_TAGS: ReadonlyMap<string, string> = (() => {
   const tags = new Map<string, string>();
   return Object.freeze({
-    entries: () => tags.entries(),
-    forEach: (fn: (value: string, key: string, map: ReadonlyMap<string, string>) => void) =>
-      tags.forEach((value, key) => fn(value, key, STACK_TAGS)),
-    get: (key: string) => tags.get(key),
-    has: (key: string) => tags.has(key),
-    keys: () => tags.keys(),
+    entries: tags.entries.bind(tags),
+    forEach: tags.forEach.bind(tags),
+    get: tags.get.bind(tags),
+    has: tags.has.bind(tags),
+    keys: tags.keys.bind(tags),
     size: tags.size,
-    values: () => tags.values(),
-    [Symbol.iterator]: () => tags[Symbol.iterator](),
+    values: tags.values.bind(tags),
+    [Symbol.iterator]: tags[Symbol.iterator].bind(tags),
   });
 })();
 

@@ -5,8 +5,6 @@
  * `TimeZone`: "the canonical names of the IANA time zones, derived from the IANA Time Zone Database"), and it
  * needs no vendored copy to keep current.
  */
-export const TIME_ZONE_ALLOWED = "allowed: an IANA time zone such as Asia/Seoul or Etc/UTC";
-
 let canonical: ReadonlySet<string> | undefined;
 /**
  * Answers for other spellings (aliases, links, `asia/seoul`): asking Intl.DateTimeFormat costs 0.2 ms each and the
@@ -32,3 +30,6 @@ export function isIanaTimeZone(name: string): boolean {
   }
   return known;
 }
+
+/** The house message for a name {@link isIanaTimeZone} refuses. */
+export const TIME_ZONE_ALLOWED = "allowed: an IANA time zone such as Asia/Seoul or Etc/UTC";
