@@ -57,4 +57,5 @@ export {
 } from "./rules/availability-zones";
 export { unixCronProblem, scheduleExpressionProblem } from "./rules/cron";
 export { isIanaTimeZone, TIME_ZONE_ALLOWED } from "./rules/time-zones";
+export { isEc2InstanceType } from "./rules/instance-types";
 export { isDomainName, isEmailAddress, EMAIL_ALLOWED, DOMAIN_ALLOWED } from "./rules/names";

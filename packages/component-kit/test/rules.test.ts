@@ -2,6 +2,7 @@ import { expect } from "chai";
 import {
   availabilityZonesOf,
   isDomainName,
+  isEc2InstanceType,
   isEmailAddress,
   isIanaTimeZone,
   scheduleExpressionProblem,
@@ -59,6 +60,13 @@ describe("component-kit deploy-time rules", () => {
     );
     expect(scheduleExpressionProblem("cron(0 0 * * ? 1969)")).to.equal('year "1969" (allowed 1970-2199)');
     expect(scheduleExpressionProblem("rate(1 hours)")).to.match(/^rate\(N unit\)/);
+  });
+
+  it("knows the EC2 instance types the provider lists, and nothing else", () => {
+    for (const ok of ["t4g.nano", "t3.micro", "m7g.large", "r6g.xlarge", "m6g.large"])
+      expect(isEc2InstanceType(ok), ok).to.equal(true);
+    for (const bad of ["t4g.nanoo", "db.m6g.large", "m7g", "", "T3.MICRO", "t3.micro "])
+      expect(isEc2InstanceType(bad), bad).to.equal(false);
   });
 
   it("knows IANA time zones (Node's ICU tz database), aliases included", () => {

@@ -2,12 +2,12 @@ import {
   blockSize,
   cidrContains,
   cidrsOverlap,
+  isEc2InstanceType,
   parseCidr,
   regionOfAz,
   unknownAvailabilityZone,
   LOG_RETENTION_DAYS,
 } from "@cloudblocks/component-kit";
-import * as aws from "./aws";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 
@@ -129,12 +129,10 @@ const cidr = z
     (text) => parseCidr(text) !== undefined,
     "allowed: an IPv4 CIDR such as 172.31.10.0/24, without host bits",
   );
-/** Every EC2 instance type: the provider's own list (`aws.ec2.InstanceType`, from the EC2 API model). */
-const EC2_INSTANCE_TYPES: ReadonlySet<string> = new Set(Object.values(aws.types.enums.ec2.InstanceType));
 const instanceType = z
   .string()
   .refine(
-    (t) => EC2_INSTANCE_TYPES.has(t),
+    (t) => isEc2InstanceType(t),
     "allowed: an EC2 instance type such as t4g.nano (aws.ec2.InstanceType)",
   );
 const subnetMask = z.number().int().min(16).max(28, "allowed: 16 to 28 (AWS subnets are /16 to /28)");

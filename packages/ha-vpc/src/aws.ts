@@ -5,7 +5,6 @@ export * as cloudwatch from "@pulumi/aws/cloudwatch";
 export * as ec2 from "@pulumi/aws/ec2";
 export * as iam from "@pulumi/aws/iam";
 export * as ssm from "@pulumi/aws/ssm";
-export * as types from "@pulumi/aws/types";
 export * as vpc from "@pulumi/aws/vpc";
 export { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 export { getPartitionOutput } from "@pulumi/aws/getPartition";

@@ -6,7 +6,6 @@ export * as ec2 from "@pulumi/aws/ec2";
 export * as iam from "@pulumi/aws/iam";
 export * as kms from "@pulumi/aws/kms";
 export * as rds from "@pulumi/aws/rds";
-export * as types from "@pulumi/aws/types";
 export * as vpc from "@pulumi/aws/vpc";
 export { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 export { getPartitionOutput } from "@pulumi/aws/getPartition";

@@ -1,5 +1,10 @@
-import { argsObject, azSuffix, isLogRetentionDays, LOG_RETENTION_DAYS } from "@cloudblocks/component-kit";
-import * as aws from "./aws";
+import {
+  argsObject,
+  azSuffix,
+  isEc2InstanceType,
+  isLogRetentionDays,
+  LOG_RETENTION_DAYS,
+} from "@cloudblocks/component-kit";
 import { z } from "zod";
 import {
   AURORA_CLASS_ALLOWED,
@@ -44,15 +49,10 @@ const input = z.custom<unknown>(
   "allowed: a string or a pulumi Output<string>",
 );
 
-/**
- * Every RDS class runs on the EC2 instance type of the same name (`db.m6g.large` on `m6g.large`), so a class
- * whose type the provider's list (`aws.ec2.InstanceType`, from the EC2 API model) lacks does not exist.
- */
-const EC2_INSTANCE_TYPES: ReadonlySet<string> = new Set(Object.values(aws.types.enums.ec2.InstanceType));
-
 const instanceClass = z.string().superRefine((value, ctx) => {
   const info = instanceClassInfo(value);
-  if (!info || !EC2_INSTANCE_TYPES.has(value.slice("db.".length)))
+  // A class whose EC2 type (`db.m6g.large` runs on `m6g.large`) does not exist does not exist either.
+  if (!info || !isEc2InstanceType(value.slice("db.".length)))
     ctx.addIssue({ code: "custom", input: value, message: CLASS_ALLOWED });
   else if (info.previousGeneration) {
     ctx.addIssue({

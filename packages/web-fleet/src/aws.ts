@@ -12,7 +12,6 @@ export * as lb from "@pulumi/aws/lb";
 export * as route53 from "@pulumi/aws/route53";
 export * as s3 from "@pulumi/aws/s3";
 export * as ssm from "@pulumi/aws/ssm";
-export * as types from "@pulumi/aws/types";
 export * as vpc from "@pulumi/aws/vpc";
 export { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 export { getDefaultTagsOutput } from "@pulumi/aws/getDefaultTags";

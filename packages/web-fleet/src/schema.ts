@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import * as aws from "./aws";
 import {
   azSuffix,
+  isEc2InstanceType,
   isIanaTimeZone,
   rejectArg,
   unixCronProblem,
@@ -62,11 +62,9 @@ const input = (what: string) =>
     { error: `allowed: ${what} (a non-empty string or a pulumi Output)` },
   );
 
-/** Every EC2 instance type: the provider's own list (`aws.ec2.InstanceType`, from the EC2 API model). */
-const EC2_INSTANCE_TYPES: ReadonlySet<string> = new Set(Object.values(aws.types.enums.ec2.InstanceType));
 const instanceType = z
   .string({ error: "allowed: an EC2 instance type such as t3.micro or m7g.large" })
-  .refine((t) => INSTANCE_TYPE.test(t) && EC2_INSTANCE_TYPES.has(t), {
+  .refine((t) => INSTANCE_TYPE.test(t) && isEc2InstanceType(t), {
     error:
       "allowed: an EC2 instance type such as t3.micro or m7g.large (one that exists: aws.ec2.InstanceType)",
   });

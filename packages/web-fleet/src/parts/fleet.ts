@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { WebFleetConfig } from "../schema";
 import type { DatabaseEnvironment } from "../app-boot";
 import { renderUserData } from "../user-data";
+import type { Metric } from "@pulumi/aws/types/enums/autoscaling";
 
 /** The maintained Amazon Linux 2023 images, per CPU architecture. */
 export const AL2023_PARAMETER = {
@@ -14,7 +15,7 @@ export const AL2023_PARAMETER = {
 export const isGraviton = (instanceType: string) => /^[a-z]+\d+[a-z]*g[a-z]*(-[a-z]+)?\./.test(instanceType);
 
 /** Group metrics published every minute, for the dashboard and capacity alarms. */
-const GROUP_METRICS: aws.types.enums.autoscaling.Metric[] = [
+const GROUP_METRICS: Metric[] = [
   "GroupMinSize",
   "GroupMaxSize",
   "GroupDesiredCapacity",
