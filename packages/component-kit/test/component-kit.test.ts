@@ -40,6 +40,24 @@ describe("component-kit validateArgs", () => {
       expect((error as Error).message).to.contain("Fleet: invalid arguments");
     }
   });
+
+  it("compiles no code to parse (zod's eval-built fast path costs more than it saves on one parse)", () => {
+    const fresh = z.object({ minSize: z.number(), zones: z.array(z.string()) });
+    const original = globalThis.Function;
+    let compiled = 0;
+    globalThis.Function = new Proxy(original, {
+      construct: (target, args) => {
+        compiled++;
+        return Reflect.construct(target, args) as object;
+      },
+    });
+    try {
+      validateArgs("Fleet", fresh, { minSize: 2, zones: ["ap-northeast-2a", "ap-northeast-2c"] });
+    } finally {
+      globalThis.Function = original;
+    }
+    expect(compiled).to.equal(0);
+  });
 });
 
 describe("component-kit value formatting", () => {
