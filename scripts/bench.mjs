@@ -15,6 +15,8 @@ const RUNS = Number(option("runs") ?? 5);
 const only = option("only");
 const node = process.execPath;
 const cli = path.join(root, "packages/testkit/dist/src/plan/cli.js");
+// The plan runs as its bin runs it: with the node options of its shebang (`#!/usr/bin/env -S node <options>`).
+const cliOptions = readFileSync(cli, "utf8").split("\n", 1)[0].split(/\s+/).slice(3);
 // Reports the process's peak resident memory (KB) to a file at exit; the checker switch for the A/B below.
 const peakRss = path.join(root, "scripts/bench/peak-rss.cjs");
 const withoutRules = path.join(root, "scripts/bench/without-provider-rules.cjs");
@@ -60,7 +62,9 @@ console.log(`node ${process.version}, ${cpus().length} CPUs, ${RUNS} runs each; 
 
 if (only !== "test") {
   for (const stack of ["dev", "prod"]) {
-    const runs = Array.from({ length: RUNS }, () => runNode(["--require", peakRss, cli, stack]));
+    const runs = Array.from({ length: RUNS }, () =>
+      runNode([...cliOptions, "--require", peakRss, cli, stack]),
+    );
     report(
       `plan ${stack}`,
       runs.map((r) => r.seconds),
@@ -73,8 +77,8 @@ if (only !== "test") {
   const on = [];
   const off = [];
   for (let i = 0; i < RUNS; i++) {
-    on.push(runNode(["--require", rulesTime, cli, "prod"]));
-    off.push(runNode(["--require", withoutRules, cli, "prod"]).seconds);
+    on.push(runNode([...cliOptions, "--require", rulesTime, cli, "prod"]));
+    off.push(runNode([...cliOptions, "--require", withoutRules, cli, "prod"]).seconds);
   }
   console.log(
     `provider-rules checker in plan prod: ${median(on.map((r) => r.checkerMs)).toFixed(0)} ms of its own time; ` +

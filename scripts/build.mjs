@@ -2,6 +2,7 @@
 // (scripts/readme-examples.mjs), then runs `tsc -b` over the workspace, those examples included, so a README
 // whose example no longer compiles fails the build like any other type error.
 import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, readFileSync, readdirSync } from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { examplesDir, writeReadmeExamples } from "./readme-examples.mjs";
@@ -19,4 +20,14 @@ if (build.stdout?.includes(path.relative(root, examplesDir)))
   console.error(
     `(a README example: the first line of each file in ${path.relative(root, examplesDir)} names its README and line)`,
   );
+// What npm does to a package's bin when it installs it: the build has just rewritten (or, after a clean, created)
+// the files, without their executable bit, and `npm run plan` runs `cloudblocks-plan` through its link.
+if (build.status === 0) {
+  for (const folder of readdirSync(path.join(root, "packages"))) {
+    const manifest = path.join(root, "packages", folder, "package.json");
+    if (!existsSync(manifest)) continue;
+    for (const bin of Object.values(JSON.parse(readFileSync(manifest, "utf8")).bin ?? {}))
+      chmodSync(path.join(root, "packages", folder, bin), 0o755);
+  }
+}
 process.exit(build.status ?? 1);

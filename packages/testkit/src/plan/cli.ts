@@ -1,7 +1,12 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=4
 // `cloudblocks-plan [<stack>] [--cwd DIR] [--json FILE] [--diagram FILE] [--policy-pack-config FILE] [--cost]`: runs any
 // Pulumi TypeScript/JavaScript program under the testkit's mocks with `Pulumi.<stack>.yaml` and prints what
 // `pulumi up` would create — resource tree, counts, outputs, invokes, policy results — offline.
+//
+// The shebang gives V8 a young generation of 2 × 4 MB instead of 2 × 16 MB: a plan is one short run in which most
+// of what it allocates lives to the end, so the larger semi-spaces save few collections and touch 24 MB more
+// memory, which on a VM whose every fresh page costs the host 20 µs was a tenth of plan prod (1.56 → 1.40 s
+// median, 15 interleaved runs). npm's Windows shims and `env -S` on Linux and macOS pass the flag on alike.
 import { enableCompileCache } from "node:module";
 // Before anything else loads: the plan's cost is mostly loading @pulumi/aws, which the cache makes cheaper.
 enableCompileCache?.();
