@@ -79,4 +79,12 @@ describe("cloudblocks-plan on a program that is not BUDDYVERSE", function () {
     const repoRoot = path.join(__dirname, "..", "..", "..", "..");
     expect((await plan("--cwd", repoRoot)).stderr).to.contain("plan failed: name a stack (one of dev, prod)");
   });
+
+  it("runs as its bin does, by its own first line (node with the plan's young-generation size)", async () => {
+    expect(readFileSync(cli, "utf8").split("\n", 1)[0]).to.equal(
+      "#!/usr/bin/env -S node --max-semi-space-size=4",
+    );
+    const { stdout } = await promisify(execFile)(cli, ["--help"]);
+    expect(stdout).to.match(/^usage: cloudblocks-plan \[<stack>\]/);
+  });
 });
