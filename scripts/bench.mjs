@@ -7,6 +7,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { binCommand } from "./bin.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const argv = process.argv.slice(2);
@@ -14,9 +15,8 @@ const option = (name) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${na
 const RUNS = Number(option("runs") ?? 5);
 const only = option("only");
 const node = process.execPath;
-const cli = path.join(root, "packages/testkit/dist/src/plan/cli.js");
-// The plan runs as its bin runs it: with the node options of its shebang (`#!/usr/bin/env -S node <options>`).
-const cliOptions = readFileSync(cli, "utf8").split("\n", 1)[0].split(/\s+/).slice(3);
+// The plan runs as its bin runs: with the node options of its first line.
+const { file: cli, options: cliOptions } = binCommand("cloudblocks-plan");
 // Reports the process's peak resident memory (KB) to a file at exit; the checker switch for the A/B below.
 const peakRss = path.join(root, "scripts/bench/peak-rss.cjs");
 const withoutRules = path.join(root, "scripts/bench/without-provider-rules.cjs");

@@ -21,7 +21,8 @@ if (build.stdout?.includes(path.relative(root, examplesDir)))
     `(a README example: the first line of each file in ${path.relative(root, examplesDir)} names its README and line)`,
   );
 // What npm does to a package's bin when it installs it: the build has just rewritten (or, after a clean, created)
-// the files, without their executable bit, and `npm run plan` runs `cloudblocks-plan` through its link.
+// the files without their executable bit, and a bin runs by its first line (`npx cloudblocks-plan` once npm has
+// linked it, or the file itself).
 if (build.status === 0) {
   for (const folder of readdirSync(path.join(root, "packages"))) {
     const manifest = path.join(root, "packages", folder, "package.json");
