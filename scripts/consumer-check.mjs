@@ -4,7 +4,7 @@
 // and once with the lowest (on the machine's own Node, usually older), so the peer ranges and `engines` in the
 // package.json files are what CI proves.  Usage: node scripts/consumer-check.mjs [newest|lowest]...
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -48,6 +48,9 @@ const run = (cwd, command, args, node = process.execPath) => {
 };
 
 const scratch = mkdtempSync(path.join(tmpdir(), "cloudblocks-consumer-"));
+process.on("exit", (code) => {
+  if (code !== 0) console.error(`consumer check failed; the scratch projects are in ${scratch}`);
+});
 const packs = path.join(scratch, "packs");
 mkdirSync(packs);
 // Build once (what each package's `prepack` would do), then pack without running it again per package.
@@ -116,4 +119,6 @@ for (const matrix of which.length > 0 ? which : Object.keys(MATRIX)) {
   run(project, "node", ["node_modules/typescript/bin/tsc", "-p", "."], node);
   run(project, "node", ["node_modules/mocha/bin/mocha.js"], node);
 }
-console.log(`consumer check passed (${scratch})`);
+// Kept only when something failed (the installed project is then worth a look); otherwise it is half a gigabyte a run.
+rmSync(scratch, { recursive: true, force: true });
+console.log("consumer check passed");

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { expect } from "chai";
@@ -200,7 +200,8 @@ describe("testkit load time: what it skips, without changing what runs", () => {
 
   it("under the mocks, a promise still pending at exit fails the program as the SDK's leak check does", async function () {
     this.timeout(20_000);
-    const program = path.join(mkdtempSync(path.join(tmpdir(), "cloudblocks-leak-")), "leak.js");
+    const scratch = mkdtempSync(path.join(tmpdir(), "cloudblocks-leak-"));
+    const program = path.join(scratch, "leak.js");
     writeFileSync(
       program,
       [
@@ -219,6 +220,7 @@ describe("testkit load time: what it skips, without changing what runs", () => {
         resolve({ code: error ? (error.code as number) : 0, stderr }),
       ),
     );
+    rmSync(scratch, { recursive: true, force: true });
     expect(code).to.equal(1);
     expect(stderr).to.contain("The Pulumi runtime detected that 1 promise was still active");
   });
