@@ -2,9 +2,10 @@
 // (scripts/readme-examples.mjs), then runs `tsc -b` over the workspace, those examples included, so a README
 // whose example no longer compiles fails the build like any other type error.
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, readFileSync, readdirSync } from "node:fs";
+import { chmodSync } from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
+import { workspaceBins } from "./bin.mjs";
 import { examplesDir, writeReadmeExamples } from "./readme-examples.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -23,12 +24,5 @@ if (build.stdout?.includes(path.relative(root, examplesDir)))
 // What npm does to a package's bin when it installs it: the build has just rewritten (or, after a clean, created)
 // the files without their executable bit, and a bin runs by its first line (`npx cloudblocks-plan` once npm has
 // linked it, or the file itself).
-if (build.status === 0) {
-  for (const folder of readdirSync(path.join(root, "packages"))) {
-    const manifest = path.join(root, "packages", folder, "package.json");
-    if (!existsSync(manifest)) continue;
-    for (const bin of Object.values(JSON.parse(readFileSync(manifest, "utf8")).bin ?? {}))
-      chmodSync(path.join(root, "packages", folder, bin), 0o755);
-  }
-}
+if (build.status === 0) for (const file of workspaceBins().values()) chmodSync(file, 0o755);
 process.exit(build.status ?? 1);
