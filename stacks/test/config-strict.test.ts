@@ -1,12 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
 import { alarmingPipelineSchema } from "@cloudblocks/alarming-pipeline";
 import { strippingObjectPaths } from "@cloudblocks/component-kit";
 import { haVpcArgsSchema } from "@cloudblocks/ha-vpc";
 import { monitoredDatabaseArgsSchema } from "@cloudblocks/monitored-database";
-import { toPlanResource } from "@cloudblocks/testkit";
+import { scratchDir, toPlanResource } from "@cloudblocks/testkit";
 import { webFleetSchema } from "@cloudblocks/web-fleet";
 import { stackConfigSchema } from "../src/config-schema";
 import { readStackFiles } from "../src/plan/stack-files";
@@ -175,7 +174,7 @@ describe("stack config: strict everywhere, validated before the first resource (
   });
 
   it("masks a nested secure: value of a stack file (written by --path), marking its whole key secret as the CLI does", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "stack-files-"));
+    const dir = scratchDir("stack-files-");
     writeFileSync(path.join(dir, "Pulumi.yaml"), "name: buddyverse\nruntime: nodejs\n");
     writeFileSync(
       path.join(dir, "Pulumi.x.yaml"),

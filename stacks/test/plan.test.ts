@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync, copyFileSync } from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
+import { scratchDir } from "@cloudblocks/testkit";
 import { STANDARD_TAG_KEYS, TAGGABLE_TYPES, UNTAGGABLE_TYPES } from "@cloudblocks/policies";
 import { runPlan, type PlanResult } from "../src/plan/run-plan";
 import { plans as bothPlans, root } from "./plans";
@@ -58,7 +58,7 @@ describe("offline plan of the stack program", function () {
   });
 
   it("fails with a message naming the key when Pulumi.<stack>.yaml holds a bad value", async () => {
-    const scratch = mkdtempSync(path.join(tmpdir(), "plan-"));
+    const scratch = scratchDir("plan-");
     copyFileSync(path.join(root, "Pulumi.yaml"), path.join(scratch, "Pulumi.yaml"));
     const dev = readFileSync(path.join(root, "Pulumi.dev.yaml"), "utf8").replace(
       "natMode: instance",

@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
+import { scratchDir } from "@cloudblocks/testkit";
 import { planInputsKey, sharedResult } from "./shared-result";
 
 /** A minimal repository layout: compiled code, a test, a stack file. */
 function scratchRoot(): string {
-  const root = mkdtempSync(path.join(tmpdir(), "cloudblocks-shared-"));
+  const root = scratchDir("cloudblocks-shared-");
   mkdirSync(path.join(root, "packages", "kit", "dist", "src"), { recursive: true });
   mkdirSync(path.join(root, "packages", "kit", "dist", "test"), { recursive: true });
   mkdirSync(path.join(root, "stacks", "dist", "src"), { recursive: true });
@@ -33,7 +33,7 @@ describe("plans shared between mocha workers (stacks/test/plans.ts)", () => {
   });
 
   it("computes once for concurrent askers, and gives each the same plain copy", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "cloudblocks-shared-"));
+    const dir = scratchDir("cloudblocks-shared-");
     let computed = 0;
     const compute = async () => {
       computed++;
@@ -55,7 +55,7 @@ describe("plans shared between mocha workers (stacks/test/plans.ts)", () => {
   });
 
   it("does not store a failure, and takes over a lock whose process has gone", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "cloudblocks-shared-"));
+    const dir = scratchDir("cloudblocks-shared-");
     const failing = sharedResult(dir, "k", () => Promise.reject(new Error("program error")));
     await failing.then(
       () => expect.fail("should have rejected"),

@@ -1,7 +1,7 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
+import { scratchDir } from "@cloudblocks/testkit";
 import { runPlan, type PlanResult } from "../src/plan/run-plan";
 import { EFS_MOUNT_POINT } from "@cloudblocks/web-fleet";
 import { parseOutputs } from "../src/verify/outputs";
@@ -242,7 +242,7 @@ describe("dev is the cheap variant of the same program (STK-1)", () => {
 
 describe("the chat notifier, once a webhook secret is configured (ALM-2)", () => {
   it("deploys the notifier subscribed to the topic, reading the secret by ARN, with its error and dead-letter alarms", async () => {
-    const scratch = mkdtempSync(path.join(tmpdir(), "plan-notifier-"));
+    const scratch = scratchDir("plan-notifier-");
     copyFileSync(path.join(root, "Pulumi.yaml"), path.join(scratch, "Pulumi.yaml"));
     // The account prod deploys into (its hosted zone), which the plan's invokes look up.
     mkdirSync(path.join(scratch, "stacks", "plan-account"), { recursive: true });

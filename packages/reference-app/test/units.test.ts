@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { formatLine } from "../src/app/log";
@@ -37,11 +37,15 @@ describe("reference app parts", () => {
 
   it("a mount point is found in the mount table, octal escapes decoded; a plain directory is not one", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "mounts-"));
-    const table = path.join(dir, "mounts");
-    writeFileSync(table, "fs:/ /mnt/my\\040efs nfs4 rw 0 0\n/dev/x / ext4 rw 0 0\n");
-    expect(isMounted("/mnt/my efs", table)).to.equal(true);
-    expect(isMounted("/mnt/my efs/", table)).to.equal(true);
-    expect(isMounted("/mnt", table)).to.equal(false);
+    try {
+      const table = path.join(dir, "mounts");
+      writeFileSync(table, "fs:/ /mnt/my\\040efs nfs4 rw 0 0\n/dev/x / ext4 rw 0 0\n");
+      expect(isMounted("/mnt/my efs", table)).to.equal(true);
+      expect(isMounted("/mnt/my efs/", table)).to.equal(true);
+      expect(isMounted("/mnt", table)).to.equal(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("the writer's SQL only takes an instance-id-shaped value", () => {

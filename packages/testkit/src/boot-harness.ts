@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { scratchDir } from "./scratch";
 
 /**
  * Runs a real generated boot script (user data) in a scratch root with the system commands replaced by stubs
@@ -160,7 +160,7 @@ function runOnce(script: string, env: NodeJS.ProcessEnv): Promise<{ status: numb
 
 /** Runs the script (possibly several times) against fresh stubs; resolves once every run has ended. */
 export async function runBootScript(script: string, options: BootRunOptions = {}): Promise<BootRun> {
-  const dir = mkdtempSync(join(tmpdir(), "boot-run-"));
+  const dir = scratchDir("boot-run-");
   const root = join(dir, "root");
   const state = join(dir, "state");
   mkdirSync(join(root, "etc"), { recursive: true });
@@ -231,7 +231,7 @@ function ensureShellcheck(): void {
 /** ShellCheck's findings for bash scripts, one entry per script ("" when clean); one shellcheck run for all. */
 export function shellcheck(...scripts: string[]): string[] {
   ensureShellcheck();
-  const dir = mkdtempSync(join(tmpdir(), "shellcheck-"));
+  const dir = scratchDir("shellcheck-");
   const files = scripts.map((script, i) => {
     const file = join(dir, `script-${i}.sh`);
     writeFileSync(file, script);

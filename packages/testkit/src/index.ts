@@ -33,6 +33,7 @@ export { FailureLog, type ProgramFailure } from "./failures";
 export { modelAwsxVpc, type VirtualChild, type AwsxVpcModel } from "./model/awsx-vpc";
 export * from "./plan";
 export { standardTestTags, taggedProvider } from "./tagged-provider";
+export { scratchDir } from "./scratch";
 export {
   runBootScript,
   shellcheck,

@@ -1,11 +1,10 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
 import * as aws from "./aws";
 import * as pulumi from "@pulumi/pulumi";
-import { setupMocks } from "../src";
+import { scratchDir, setupMocks } from "../src";
 import { IN_PROCESS_TARGET } from "../src/in-process-callbacks";
 import { deferModule, deferUnusedPulumiModules, pulumiModulesToDefer } from "../src/load-less";
 
@@ -27,7 +26,7 @@ type Loads = { loads?: number };
 
 /** A fresh CommonJS module that counts how often it is evaluated. */
 function fixtureModule(): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "cloudblocks-defer-")), "fixture.js");
+  const file = path.join(scratchDir("cloudblocks-defer-"), "fixture.js");
   writeFileSync(
     file,
     "globalThis.loads = (globalThis.loads ?? 0) + 1;\nexports.answer = 42;\nexports.double = (n) => 2 * n;\n",
@@ -73,7 +72,7 @@ describe("testkit load time: what it skips, without changing what runs", () => {
   });
 
   it("a module imported with __importDefault and called as a function stays unloaded until the call", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "cloudblocks-defer-"));
+    const dir = scratchDir("cloudblocks-defer-");
     const file = path.join(dir, "normalize.js");
     writeFileSync(
       file,
@@ -129,7 +128,7 @@ describe("testkit load time: what it skips, without changing what runs", () => {
 
   it("a package index's sub-modules load when the program first reads them, as the index would have loaded them", () => {
     // A package laid out as @pulumi/aws is: an index that imports every service with __importStar.
-    const project = mkdtempSync(path.join(tmpdir(), "cloudblocks-eager-"));
+    const project = scratchDir("cloudblocks-eager-");
     const sdk = path.join(project, "node_modules", "@pulumi", "aws");
     for (const service of ["ec2", "s3"]) {
       mkdirSync(path.join(sdk, service), { recursive: true });
@@ -200,8 +199,7 @@ describe("testkit load time: what it skips, without changing what runs", () => {
 
   it("under the mocks, a promise still pending at exit fails the program as the SDK's leak check does", async function () {
     this.timeout(20_000);
-    const scratch = mkdtempSync(path.join(tmpdir(), "cloudblocks-leak-"));
-    const program = path.join(scratch, "leak.js");
+    const program = path.join(scratchDir("cloudblocks-leak-"), "leak.js");
     writeFileSync(
       program,
       [
@@ -220,7 +218,6 @@ describe("testkit load time: what it skips, without changing what runs", () => {
         resolve({ code: error ? (error.code as number) : 0, stderr }),
       ),
     );
-    rmSync(scratch, { recursive: true, force: true });
     expect(code).to.equal(1);
     expect(stderr).to.contain("The Pulumi runtime detected that 1 promise was still active");
   });

@@ -1,10 +1,9 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { expect } from "chai";
-import type { Plan } from "../src";
+import { scratchDir, type Plan } from "../src";
 
 const cli = path.join(__dirname, "..", "src", "plan", "cli.js");
 const sample = path.join(__dirname, "..", "..", "test", "fixtures", "sample-project");
@@ -21,7 +20,7 @@ async function plan(...args: string[]): Promise<{ code: number; stdout: string; 
 }
 
 describe("cloudblocks-plan on a program that is not BUDDYVERSE", function () {
-  const scratch = mkdtempSync(path.join(tmpdir(), "cloudblocks-plan-"));
+  const scratch = scratchDir("cloudblocks-plan-");
   const json = path.join(scratch, "plan.json");
   const strict = path.join(scratch, "strict.json");
   const diagram = path.join(scratch, "plan.mmd");

@@ -1,7 +1,6 @@
 import * as aws from "./aws";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { NetworkRef } from "@cloudblocks/component-kit";
 import {
@@ -9,6 +8,7 @@ import {
   type MockCatalogue,
   type MockEnvironment,
   type RecordedResource,
+  scratchDir,
   standardTestTags,
 } from "@cloudblocks/testkit";
 import { expect } from "chai";
@@ -148,7 +148,7 @@ let scriptDir: string | undefined;
 
 /** `bash -n` on a script written to a temp file: a syntax check that runs nothing. Empty when the syntax is valid. */
 export function bashSyntaxErrors(script: string): string {
-  scriptDir ??= mkdtempSync(join(tmpdir(), "web-fleet-user-data-"));
+  scriptDir ??= scratchDir("web-fleet-user-data-");
   const file = join(scriptDir, `user-data-${scripts++}.sh`);
   writeFileSync(file, script);
   const result = spawnSync("bash", ["-n", file], { encoding: "utf8" });
