@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
 import { setMockOptions } from "@pulumi/pulumi/runtime/settings";
-import * as runtimeState from "@pulumi/pulumi/runtime/state";
 import { AwsMocks } from "./aws-mocks";
 import { withCatalogue, type MockCatalogue } from "./catalogue";
 import { defaultAccount, type MockAccount } from "./context";
@@ -10,6 +9,7 @@ import { skipPromiseDebugStacks } from "./promise-stacks";
 import { skipSourcePositions } from "./source-positions";
 import { Recorder } from "./recorder";
 import { RecordingMonitor } from "./recording-monitor";
+import { sdkStore } from "./sdk-store";
 
 export interface MockEnvironmentOptions {
   /** @default "cloudblocks" */
@@ -63,8 +63,7 @@ function installMonitor(monitor: RecordingMonitor, project: string, stack: strin
       "@cloudblocks/testkit needs @pulumi/pulumi 3.260 or newer (its mock monitor runs resource transforms from that version on)",
     );
   setMockOptions(monitor, project, stack, preview);
-  // getStore is internal to the SDK (left out of its .d.ts), but it is exactly what setMocks itself uses.
-  const store = (runtimeState as unknown as { getStore(): Record<string, boolean> }).getStore();
+  const store = sdkStore<Record<string, boolean>>();
   store.supportsSecrets = true;
   store.supportsResourceReferences = true;
   store.supportsOutputValues = false;

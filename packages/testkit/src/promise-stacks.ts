@@ -1,9 +1,8 @@
-// Plain requires, not `import * as` (a copy under esModuleInterop): the wrapper replaces the function on the
+// A plain require, not `import * as` (a copy under esModuleInterop): the wrapper replaces the function on the
 // module object the SDK's own modules call it through.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
 import debuggable = require("@pulumi/pulumi/runtime/debuggable");
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the SDK's store (untyped: its .d.ts is empty)
-import runtimeState = require("@pulumi/pulumi/runtime/state");
+import { sdkStore } from "./sdk-store";
 
 /**
  * The SDK's `debuggablePromise` (runtime/debuggable.js) wraps every registration, invoke and output promise: it
@@ -25,7 +24,6 @@ interface LeakStore {
 }
 
 const sdk = debuggable as unknown as Debuggable;
-const store = () => (runtimeState as unknown as { getStore(): LeakStore }).getStore();
 let installed = false;
 
 /** Installs the lean wrapper once per process (idempotent); no-op where the SDK has no such function. */
@@ -36,7 +34,7 @@ export function skipPromiseDebugStacks(): void {
   let sdkCalled = false;
   sdk.debuggablePromise = function debuggablePromise<T>(p: Promise<T>, ctx: unknown): Promise<T> {
     if (sdk.debugPromiseLeaks) return original(p, ctx);
-    const candidates = store().leakCandidates;
+    const candidates = sdkStore<LeakStore>().leakCandidates;
     // The SDK's first call schedules its exit-time check; an SDK without `leakCandidates` keeps its own way.
     if (!sdkCalled || !(candidates instanceof Set)) {
       sdkCalled = true;

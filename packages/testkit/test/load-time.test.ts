@@ -1,10 +1,10 @@
-import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
 import * as aws from "./aws";
 import * as pulumi from "@pulumi/pulumi";
 import { scratchDir, setupMocks } from "../src";
+import { runProcess } from "./run-process";
 import { IN_PROCESS_TARGET } from "../src/in-process-callbacks";
 import { deferModule, deferUnusedPulumiModules, pulumiModulesToDefer } from "../src/load-less";
 
@@ -213,11 +213,7 @@ describe("testkit load time: what it skips, without changing what runs", () => {
         "setTimeout(() => {}, 10);",
       ].join("\n"),
     );
-    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) =>
-      execFile(process.execPath, [program], (error, _stdout, stderr) =>
-        resolve({ code: error ? (error.code as number) : 0, stderr }),
-      ),
-    );
+    const { code, stderr } = await runProcess(process.execPath, [program]);
     expect(code).to.equal(1);
     expect(stderr).to.contain("The Pulumi runtime detected that 1 promise was still active");
   });

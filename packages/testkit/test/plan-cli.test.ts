@@ -1,23 +1,14 @@
-import { execFile } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { promisify } from "node:util";
 import { expect } from "chai";
 import { scratchDir, type Plan } from "../src";
+import { runProcess } from "./run-process";
 
 const cli = path.join(__dirname, "..", "src", "plan", "cli.js");
 const sample = path.join(__dirname, "..", "..", "test", "fixtures", "sample-project");
 
 /** Runs `cloudblocks-plan` as a user would, in its own process; resolves with its exit code and output. */
-async function plan(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const plan = (...args: string[]) => runProcess(process.execPath, [cli, ...args]);
 
 describe("cloudblocks-plan on a program that is not BUDDYVERSE", function () {
   const scratch = scratchDir("cloudblocks-plan-");
@@ -83,7 +74,8 @@ describe("cloudblocks-plan on a program that is not BUDDYVERSE", function () {
     expect(readFileSync(cli, "utf8").split("\n", 1)[0]).to.equal(
       "#!/usr/bin/env -S node --max-semi-space-size=4",
     );
-    const { stdout } = await promisify(execFile)(cli, ["--help"]);
+    const { code, stdout } = await runProcess(cli, ["--help"]);
+    expect(code).to.equal(0);
     expect(stdout).to.match(/^usage: cloudblocks-plan \[<stack>\]/);
   });
 });

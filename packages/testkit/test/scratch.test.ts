@@ -1,8 +1,8 @@
-import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { expect } from "chai";
+import { runProcess } from "./run-process";
 
 describe("testkit scratchDir", () => {
   it("gives a fresh folder under the temp dir and removes it, files and all, when the process exits", async () => {
@@ -16,9 +16,8 @@ describe("testkit scratchDir", () => {
       'fs.writeFileSync(path.join(a, "nested", "file.txt"), "x");',
       "console.log(JSON.stringify([a, b, fs.existsSync(a), fs.existsSync(b)]));",
     ].join("\n");
-    const stdout = await new Promise<string>((resolve, reject) =>
-      execFile(process.execPath, ["-e", program], (error, out) => (error ? reject(error) : resolve(out))),
-    );
+    const { code, stdout } = await runProcess(process.execPath, ["-e", program]);
+    expect(code).to.equal(0);
     const [a, b, existedA, existedB] = JSON.parse(stdout) as [string, string, boolean, boolean];
     expect([existedA, existedB], "made while the process ran").to.deep.equal([true, true]);
     expect(a).not.to.equal(b);
